@@ -1,0 +1,22 @@
+import { AuthProvider } from 'gatehouse/react'
+import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
+import { getSession } from '../auth'
+import { SiteHeader } from './SiteHeader'
+import './globals.css'
+
+export const metadata: Metadata = { title: 'gatehouse example' }
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await getSession()
+  return (
+    <html lang="en">
+      <body>
+        <AuthProvider session={session}>
+          <SiteHeader />
+          <main>{children}</main>
+        </AuthProvider>
+      </body>
+    </html>
+  )
+}

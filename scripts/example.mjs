@@ -1,0 +1,62 @@
+// Runs the example app with its demo backend: `node scripts/example.mjs start|dev`.
+// Without AUTH_BACKEND_URL the demo backend is started and the app pointed at it.
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const mode = process.argv[2]
+if (mode !== 'start' && mode !== 'dev') {
+  console.error('usage: node scripts/example.mjs start|dev')
+  process.exit(2)
+}
+const appDir = fileURLToPath(new URL('../app-example/', import.meta.url))
+const require = createRequire(import.meta.url)
+const nextBin = require.resolve('next/dist/bin/next')
+const tsxBin = require.resolve('tsx/cli')
+const port = process.env.PORT ?? '3000'
+const env = { ...process.env }
+const children = []
+
+const stopAll = (code) => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  process.exit(code)
+}
+process.on('SIGINT', () => stopAll(130))
+process.on('SIGTERM', () => stopAll(143))
+
+if (!env.AUTH_SECRET) {
+  env.AUTH_SECRET = randomBytes(32).toString('base64url')
+  console.warn('[example] AUTH_SECRET is not set: using a random one for this run, so sessions end when it stops.')
+}
+
+function startDemoBackend() {
+  const backendPort = env.DEMO_BACKEND_PORT ?? '4000'
+  const backend = spawn(process.execPath, [tsxBin, 'demo-backend/main.ts'], { cwd: appDir, env: { ...env, DEMO_BACKEND_PORT: backendPort }, stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(backend)
+  backend.on('exit', (code) => {
+    console.error(`[example] the demo backend stopped (exit ${code}).`)
+    stopAll(code || 1)
+  })
+  return new Promise((resolve) => {
+    backend.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk)
+      const match = /listening on (http:\/\/\S+)/.exec(String(chunk))
+      if (match) resolve(match[1])
+    })
+  })
+}
+
+if (env.AUTH_BACKEND_URL) {
+  console.log(`[example] using the backend at ${env.AUTH_BACKEND_URL}`)
+} else {
+  env.AUTH_BACKEND_URL = await startDemoBackend()
+}
+
+if (mode === 'start') {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
+  if (build.status !== 0) stopAll(build.status ?? 1)
+}
+const app = spawn(process.execPath, [nextBin, mode, '-p', port], { cwd: appDir, env, stdio: 'inherit' })
+children.push(app)
+app.on('exit', (code) => stopAll(code ?? 1))

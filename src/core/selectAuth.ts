@@ -1,0 +1,34 @@
+import type { SnapshotFrom } from 'xstate'
+import type { authMachine } from './authMachine'
+import type { AuthError, User } from './types'
+
+export type AuthStatus = 'loading' | 'signedIn' | 'signedOut'
+
+/** A UI-shaped view of the machine: what to render, without knowing its states. */
+export interface AuthView {
+  status: AuthStatus
+  user: User | null
+  error: AuthError | null
+  /** A sign-in or sign-out is in flight. */
+  pending: boolean
+  /** The session is kept but a refresh failed for a transient reason and is being retried. */
+  reconnecting: boolean
+}
+
+/**
+ * Reduces a machine snapshot to what a UI needs.
+ *
+ * @example
+ * actor.subscribe((snapshot) => render(selectAuth(snapshot)))
+ */
+export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView {
+  const { user, error } = snapshot.context
+  const status: AuthStatus = snapshot.matches('hydrating') ? 'loading' : user ? 'signedIn' : 'signedOut'
+  return {
+    status,
+    user,
+    error,
+    pending: snapshot.matches('authenticating') || snapshot.matches('loggingOut'),
+    reconnecting: snapshot.matches('degraded'),
+  }
+}

@@ -1,0 +1,27 @@
+/** The signed-in person, as the server maps it from the backend's profile. */
+export interface User {
+  id: string
+  name?: string
+  email?: string
+  roles: string[]
+}
+
+/** What the browser may know of a session: who, and until when the access token lasts. Never a token. */
+export interface Session {
+  user: User
+  /** ISO time at which the access token expires. */
+  expiresAt: string
+}
+
+/** The one error shape every gatehouse route answers with. */
+export interface AuthError {
+  code: string
+  message: string
+  fields?: Record<string, string[]>
+}
+
+export interface Credentials {
+  /** Email or username, whichever the backend takes. */
+  email: string
+  password: string
+}

@@ -1,0 +1,62 @@
+import { cookies } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { NextResponse, type NextRequest } from 'next/server'
+import { cache } from 'react'
+import type { Session } from '../core/types'
+import { serializeCookie, type CookieWrite } from '../server/cookies'
+import type { Gatehouse } from '../server/createGatehouse'
+import { GatehouseError } from '../server/GatehouseError'
+import { safeRedirectPath } from '../server/safeRedirectPath'
+import { protectRoute, type RouteProtectionOptions } from './protectRoute'
+
+export type NextGatehouseOptions = RouteProtectionOptions
+
+/**
+ * Binds gatehouse to Next.js: the catch-all route handlers, the `proxy.ts` function, and
+ * session readers for Server Components.
+ *
+ * @example
+ * // auth.ts
+ * export const { handlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
+ * // app/api/auth/[...gatehouse]/route.ts
+ * export const { GET, POST } = handlers
+ * // proxy.ts
+ * export { proxy } from './auth'
+ */
+export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouseOptions) {
+  const signInPath = options.signInPath ?? '/login'
+  const handle = (request: Request) => gatehouse.handle(request)
+
+  /** The session from the cookies, read in-process (no HTTP call), once per render. */
+  const getSession = cache(async (): Promise<Session | null> => {
+    const jar = await cookies()
+    return gatehouse.readSession(jar.getAll().map(({ name, value }) => `${name}=${value}`).join('; '))
+  })
+
+  /** The session, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
+  const requireSession = async (returnTo?: string): Promise<Session> => {
+    const session = await getSession()
+    if (session) return session
+    redirect(returnTo ? `${signInPath}?next=${encodeURIComponent(safeRedirectPath(returnTo))}` : signInPath)
+  }
+
+  /** For `proxy.ts`: refreshes an expired access token before the page renders, then guards the route. */
+  const proxy = async (request: NextRequest): Promise<NextResponse> => {
+    if (request.nextUrl.pathname.startsWith(`${gatehouse.basePath}/`)) return NextResponse.next()
+    const { session, cookies: writes } = await gatehouse.resumeSession(request.headers.get('cookie')).catch((error: unknown) => {
+      // A backend that is down must not sign anyone out: render as signed out, keep the cookies.
+      if (error instanceof GatehouseError) return { session: null, cookies: [] as CookieWrite[] }
+      throw error
+    })
+    for (const write of writes) {
+      if (write.value === null) request.cookies.delete(write.name)
+      else request.cookies.set(write.name, write.value)
+    }
+    const target = protectRoute(request.nextUrl, session !== null, { ...options, signInPath })
+    const response = target ? NextResponse.redirect(new URL(target, request.url)) : NextResponse.next({ request: { headers: request.headers } })
+    for (const write of writes) response.headers.append('set-cookie', serializeCookie(write, gatehouse.cookieOptions))
+    return response
+  }
+
+  return { handlers: { GET: handle, POST: handle }, proxy, getSession, requireSession }
+}

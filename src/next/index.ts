@@ -1,0 +1,2 @@
+export { createNextGatehouse, type NextGatehouseOptions } from './createNextGatehouse'
+export { protectRoute, type RouteProtectionOptions } from './protectRoute'

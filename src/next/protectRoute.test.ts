@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { protectRoute } from './protectRoute'
+
+const options = { protectedPaths: ['/dashboard', '/admin'] }
+const at = (path: string) => new URL(path, 'http://app.test')
+
+describe('protectRoute', () => {
+  it('sends signed-out visitors of protected paths to the sign-in page with next', () => {
+    expect(protectRoute(at('/dashboard'), false, options)).toBe('/login?next=%2Fdashboard')
+    expect(protectRoute(at('/admin/users?page=2'), false, options)).toBe('/login?next=%2Fadmin%2Fusers%3Fpage%3D2')
+  })
+
+  it('lets through public paths, look-alike prefixes and signed-in visitors', () => {
+    expect(protectRoute(at('/'), false, options)).toBeNull()
+    expect(protectRoute(at('/dashboards-public'), false, options)).toBeNull()
+    expect(protectRoute(at('/dashboard'), true, options)).toBeNull()
+  })
+
+  it('sends signed-in visitors of the sign-in page to their safe next, or home', () => {
+    expect(protectRoute(at('/login'), true, options)).toBe('/')
+    expect(protectRoute(at('/login?next=%2Fadmin'), true, options)).toBe('/admin')
+    expect(protectRoute(at('/login?next=%2F%2Fevil.example'), true, options)).toBe('/')
+    expect(protectRoute(at('/login'), false, options)).toBeNull()
+  })
+})

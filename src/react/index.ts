@@ -1,0 +1,3 @@
+'use client'
+export { AuthProvider, useAuthActor, type AuthActorRef, type AuthProviderProps } from './AuthProvider'
+export { useAuth, type SignInResult, type UseAuthResult } from './useAuth'

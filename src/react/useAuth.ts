@@ -1,0 +1,49 @@
+'use client'
+import { useSelector } from '@xstate/react'
+import { useMemo } from 'react'
+import { waitFor } from 'xstate'
+import { selectAuth, type AuthView } from '../core/selectAuth'
+import type { AuthError, Credentials } from '../core/types'
+import { useAuthActor } from './AuthProvider'
+
+export type SignInResult = { ok: true } | { ok: false; error: AuthError }
+
+export interface UseAuthResult extends AuthView {
+  /** Resolves once the backend has answered. */
+  signIn(credentials: Credentials): Promise<SignInResult>
+  /** Resolves once the cookies are cleared. */
+  signOut(): Promise<void>
+  refresh(): void
+}
+
+const sameView = (a: AuthView, b: AuthView) =>
+  a.status === b.status && a.user === b.user && a.error === b.error && a.pending === b.pending && a.reconnecting === b.reconnecting
+
+/**
+ * Who is signed in, and the actions to change it. Re-renders only when the view changes.
+ *
+ * @example
+ * const { status, user, signOut } = useAuth()
+ * if (status === 'signedIn') return <button onClick={signOut}>Sign out {user?.name}</button>
+ */
+export function useAuth(): UseAuthResult {
+  const actorRef = useAuthActor()
+  const view = useSelector(actorRef, selectAuth, sameView)
+  const actions = useMemo(
+    () => ({
+      async signIn(credentials: Credentials): Promise<SignInResult> {
+        actorRef.send({ type: 'auth.login', credentials })
+        const snapshot = await waitFor(actorRef, (current) => !current.matches('authenticating'))
+        const { user, error } = snapshot.context
+        return user ? { ok: true } : { ok: false, error: error ?? { code: 'not_signed_in', message: 'Sign-in did not complete.' } }
+      },
+      async signOut() {
+        actorRef.send({ type: 'auth.logout' })
+        await waitFor(actorRef, (current) => !current.matches('loggingOut'))
+      },
+      refresh: () => actorRef.send({ type: 'auth.refresh' }),
+    }),
+    [actorRef],
+  )
+  return { ...view, ...actions }
+}

@@ -1,0 +1,81 @@
+import type { Session } from '../core/types'
+import type { CookieWrite } from './cookies'
+import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
+import { GatehouseError } from './GatehouseError'
+import { readCredentials } from './readCredentials'
+import type { BackendAdapter, BackendTokens } from './types'
+
+/** What a route decides: a status, a JSON body and the cookies to write. */
+export interface RouteResult {
+  status: number
+  body: unknown
+  cookies: CookieWrite[]
+}
+
+export interface RouteContext {
+  backend: BackendAdapter
+  store: SessionStore
+  maxBodyBytes: number
+  now: () => number
+  logger: Pick<Console, 'warn'>
+}
+
+const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, body: { user: null }, cookies })
+
+/** Signs in with the backend tokens: the profile comes with them or from one more call. */
+async function startSession(context: RouteContext, tokens: BackendTokens): Promise<{ session: Session; cookies: CookieWrite[] }> {
+  const user = tokens.user ?? (await context.backend.profile(tokens.accessToken))
+  return { session: toSession({ user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }), cookies: await context.store.write(tokens, user) }
+}
+
+/**
+ * Exchanges the stored refresh token. A backend that rejects it ends the session (cookies
+ * cleared); a backend that is down or slow throws, and the cookies stay as they were.
+ */
+export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
+  if (!stored.refresh) return { session: null, cookies: context.store.clear() }
+  try {
+    return await startSession(context, await context.backend.refresh(stored.refresh.refreshToken))
+  } catch (error) {
+    if (error instanceof GatehouseError && error.code === 'session_expired') return { session: null, cookies: context.store.clear() }
+    throw error
+  }
+}
+
+/** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
+export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
+  if (stored.tampered) return { session: null, cookies: context.store.clear() }
+  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access), cookies: [] }
+  if (stored.refresh) return refreshSession(context, stored)
+  return { session: null, cookies: stored.access ? context.store.clear() : [] }
+}
+
+export const authRoutes = {
+  async login(context: RouteContext, request: Request): Promise<RouteResult> {
+    const credentials = await readCredentials(request, context.maxBodyBytes)
+    const { session, cookies } = await startSession(context, await context.backend.login(credentials))
+    return { status: 200, body: session, cookies }
+  },
+
+  async session(context: RouteContext, stored: StoredSession): Promise<RouteResult> {
+    const { session, cookies } = await resumeSession(context, stored)
+    return session ? { status: 200, body: session, cookies } : signedOut(cookies)
+  },
+
+  async refresh(context: RouteContext, stored: StoredSession): Promise<RouteResult> {
+    const { session, cookies } = await refreshSession(context, stored)
+    if (session) return { status: 200, body: session, cookies }
+    const expired = new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
+    return { status: 401, body: expired.toBody(), cookies }
+  },
+
+  async logout(context: RouteContext, stored: StoredSession): Promise<RouteResult> {
+    try {
+      await context.backend.logout({ accessToken: stored.access?.accessToken, refreshToken: stored.refresh?.refreshToken })
+    } catch (error) {
+      // The cookies go regardless: a backend that cannot hear the sign-out must not keep anyone signed in here.
+      context.logger.warn(`[gatehouse] the backend did not confirm the sign-out (${error instanceof GatehouseError ? error.code : 'error'}); cookies cleared anyway.`)
+    }
+    return signedOut(context.store.clear())
+  },
+}

@@ -1,0 +1,32 @@
+export interface CookieOptions {
+  secure: boolean
+  sameSite: 'lax' | 'strict'
+}
+
+/** One cookie to set (with an expiry) or to clear (`value: null`). */
+export interface CookieWrite {
+  name: string
+  value: string | null
+  expires?: Date
+}
+
+/** Reads a `Cookie` header into a map; malformed pairs are skipped, the first of duplicate names wins. */
+export function parseCookies(header: string | null | undefined): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const pair of (header ?? '').split(';')) {
+    const separator = pair.indexOf('=')
+    if (separator < 1) continue
+    const name = pair.slice(0, separator).trim()
+    if (!cookies.has(name)) cookies.set(name, pair.slice(separator + 1).trim())
+  }
+  return cookies
+}
+
+/** A `Set-Cookie` value: always HttpOnly, Path=/ and no Domain, so only this host's server reads it. */
+export function serializeCookie(write: CookieWrite, options: CookieOptions): string {
+  const parts = [`${write.name}=${write.value ?? ''}`, 'Path=/', 'HttpOnly', `SameSite=${options.sameSite === 'strict' ? 'Strict' : 'Lax'}`]
+  if (options.secure) parts.push('Secure')
+  if (write.value === null) parts.push('Max-Age=0', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT')
+  else if (write.expires) parts.push(`Expires=${write.expires.toUTCString()}`)
+  return parts.join('; ')
+}

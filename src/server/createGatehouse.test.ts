@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { authRequest, cookiesFrom } from '../../test/authRequests'
+import { createFakeBackend } from '../../test/fakeBackend'
+import { createGatehouse } from './createGatehouse'
+import { restAdapter } from './restAdapter'
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789'
+const demo = { email: 'demo@example.com', password: 'demo-password' }
+
+function setup({ timeoutMs = 10_000 } = {}) {
+  const backend = createFakeBackend()
+  const logger = { warn: vi.fn(), error: vi.fn() }
+  const gatehouse = createGatehouse({
+    backend: restAdapter({ baseUrl: 'http://backend.test/', fetch: backend.fetch, timeoutMs }),
+    secret: SECRET,
+    secureCookies: true,
+    logger,
+  })
+  const signIn = async () => {
+    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    expect(response.status).toBe(200)
+    return cookiesFrom(response)
+  }
+  return { backend, gatehouse, logger, signIn }
+}
+
+const bodyOf = async (response: Response) => JSON.parse(await response.text())
+
+describe('route handlers', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), toFake: ['Date'] }))
+  afterEach(() => vi.useRealTimers())
+
+  it('signs in: 200 with the user and expiry, two sealed httpOnly cookies, no token in the body', async () => {
+    const { gatehouse } = setup()
+    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const text = await response.text()
+    expect(response.status).toBe(200)
+    expect(JSON.parse(text)).toEqual({
+      user: { id: '7', name: 'Demo User', email: 'demo@example.com', roles: ['user'] },
+      expiresAt: '2026-01-01T00:01:00.000Z',
+    })
+    expect(text).not.toMatch(/access-|refresh-|internal_notes/)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const cookies = response.headers.getSetCookie()
+    expect(cookies).toHaveLength(2)
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/^__Host-gatehouse\.(session|refresh)=v1\./)
+      expect(cookie).toContain('; Path=/; HttpOnly; SameSite=Lax; Secure; Expires=Thu, 01 Jan 2026 01:00:00 GMT')
+      expect(cookie).not.toMatch(/access-|refresh-\d|Domain/)
+    }
+  })
+
+  it('accepts an HTML form body as well as JSON', async () => {
+    const { gatehouse } = setup()
+    const request = authRequest('login', { body: 'email=demo%40example.com&password=demo-password', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect((await gatehouse.handle(request)).status).toBe(200)
+  })
+
+  it('answers a wrong password with 401 invalid_credentials and sets no cookie', async () => {
+    const { gatehouse } = setup()
+    const response = await gatehouse.handle(authRequest('login', { body: { ...demo, password: 'nope' } }))
+    expect(response.status).toBe(401)
+    expect(await bodyOf(response)).toEqual({ error: { code: 'invalid_credentials', message: 'These credentials do not match our records.' } })
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it('passes the backend\'s per-field messages through as 422 validation_failed', async () => {
+    const { gatehouse } = setup()
+    const response = await gatehouse.handle(authRequest('login', { body: { email: 'not-an-email', password: 'x' } }))
+    expect(response.status).toBe(422)
+    expect(await bodyOf(response)).toEqual({
+      error: { code: 'validation_failed', message: 'The given data was invalid.', fields: { email: ['The email must be a valid email address.'] } },
+    })
+  })
+
+  it.each([
+    ['missing fields', { body: {} }, 422, 'validation_failed'],
+    ['malformed JSON', { body: '{"email":' }, 400, 'invalid_json'],
+    ['a JSON array', { body: '[1]' }, 400, 'invalid_body'],
+    ['a wrong content type', { body: 'hi', headers: { 'content-type': 'text/plain' } }, 415, 'unsupported_media_type'],
+    ['an oversized body', { body: { ...demo, password: 'x'.repeat(20_000) } }, 413, 'payload_too_large'],
+    ['a cross-site origin', { body: demo, headers: { origin: 'https://evil.example' } }, 403, 'csrf_rejected'],
+  ])('refuses %s before calling the backend', async (_, init, status, code) => {
+    const { gatehouse, backend } = setup()
+    const response = await gatehouse.handle(authRequest('login', init))
+    expect(response.status).toBe(status)
+    expect((await bodyOf(response)).error.code).toBe(code)
+    expect(backend.calls).toEqual([])
+  })
+
+  it('answers 502 backend_unavailable when the backend cannot be reached', async () => {
+    const { gatehouse, backend } = setup()
+    backend.state.mode = 'down'
+    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    expect(response.status).toBe(502)
+    expect((await bodyOf(response)).error.code).toBe('backend_unavailable')
+  })
+
+  it('answers 504 backend_timeout when the backend does not answer in time', async () => {
+    const { gatehouse, backend } = setup({ timeoutMs: 50 })
+    backend.state.mode = 'hang'
+    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    expect(response.status).toBe(504)
+    expect((await bodyOf(response)).error.code).toBe('backend_timeout')
+  })
+
+  it.each(['garbage', 'html'] as const)('answers 502 backend_invalid_response to a %s answer, never a 500', async (mode) => {
+    const { gatehouse, backend, logger } = setup()
+    backend.state.mode = mode
+    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    expect(response.status).toBe(502)
+    const body = await bodyOf(response)
+    expect(body.error.code).toBe('backend_invalid_response')
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack/i)
+    expect(logger.error).not.toHaveBeenCalled()
+  })
+
+  it('reads the session from the cookies without calling the backend', async () => {
+    const { gatehouse, backend, signIn } = setup()
+    const cookie = await signIn()
+    backend.calls.length = 0
+    const response = await gatehouse.handle(authRequest('session', { cookie }))
+    expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:01:00.000Z' })
+    expect(backend.calls).toEqual([])
+  })
+
+  it('refreshes on a session read once the access token has expired, and rotates the cookies', async () => {
+    const { gatehouse, backend, signIn } = setup()
+    const cookie = await signIn()
+    vi.setSystemTime(new Date('2026-01-01T00:02:00Z'))
+    const response = await gatehouse.handle(authRequest('session', { cookie }))
+    expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:03:00.000Z' })
+    expect(backend.calls).toEqual(['POST /auth/login', 'POST /auth/refresh'])
+    expect(response.headers.getSetCookie()).toHaveLength(2)
+    expect(backend.liveRefreshTokens).toEqual(new Set(['refresh-2']))
+  })
+
+  it.each([
+    ['no cookies', ''],
+    ['garbled cookies', '__Host-gatehouse.session=garbage; __Host-gatehouse.refresh=v1.AAAA.BBBB'],
+  ])('answers { user: null } with %s, clearing any gatehouse cookie', async (_, cookie) => {
+    const { gatehouse } = setup()
+    const response = await gatehouse.handle(authRequest('session', { cookie }))
+    expect(response.status).toBe(200)
+    expect(await bodyOf(response)).toEqual({ user: null })
+    expect(response.headers.getSetCookie().every((line) => line.includes('Max-Age=0'))).toBe(true)
+    expect(response.headers.getSetCookie()).toHaveLength(cookie ? 2 : 0)
+  })
+
+  it('signs out on a refresh the backend rejects: 401 session_expired and cookies cleared', async () => {
+    const { gatehouse, backend, signIn } = setup()
+    const cookie = await signIn()
+    backend.liveRefreshTokens.clear()
+    const response = await gatehouse.handle(authRequest('refresh', { cookie }))
+    expect(response.status).toBe(401)
+    expect((await bodyOf(response)).error.code).toBe('session_expired')
+    expect(cookiesFrom(response, cookie)).toBe('')
+  })
+
+  it('keeps the cookies when a refresh fails because the backend is down', async () => {
+    const { gatehouse, backend, signIn } = setup()
+    const cookie = await signIn()
+    backend.state.mode = 'down'
+    const response = await gatehouse.handle(authRequest('refresh', { cookie }))
+    expect(response.status).toBe(502)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it('clears the cookies on logout even when the backend fails', async () => {
+    const { gatehouse, backend, logger, signIn } = setup()
+    const cookie = await signIn()
+    backend.state.mode = 'down'
+    const response = await gatehouse.handle(authRequest('logout', { cookie }))
+    expect(response.status).toBe(200)
+    expect(await bodyOf(response)).toEqual({ user: null })
+    expect(cookiesFrom(response, cookie)).toBe('')
+    expect(logger.warn).toHaveBeenCalledWith(expect.not.stringMatching(/access-|refresh-/))
+  })
+
+  it('answers unknown routes with 404 and wrong methods with 405', async () => {
+    const { gatehouse } = setup()
+    expect((await gatehouse.handle(authRequest('nope', { method: 'GET' }))).status).toBe(404)
+    const wrongMethod = await gatehouse.handle(authRequest('login', { method: 'GET' }))
+    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.headers.get('allow')).toBe('POST')
+  })
+
+  it('refuses to start in production without AUTH_SECRET', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('AUTH_SECRET', '')
+    try {
+      expect(() => createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }) })).toThrow(/AUTH_SECRET is not set/)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+})

@@ -1,0 +1,6 @@
+export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
+export { GatehouseError } from './GatehouseError'
+export { restAdapter, type RestAdapterOptions } from './restAdapter'
+export { safeRedirectPath } from './safeRedirectPath'
+export type { CookieOptions, CookieWrite } from './cookies'
+export type { BackendAdapter, BackendTokens } from './types'

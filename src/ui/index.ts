@@ -1,0 +1,2 @@
+'use client'
+export { LoginForm, type LoginFormLabels, type LoginFormProps } from './LoginForm'

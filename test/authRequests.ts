@@ -1,0 +1,25 @@
+/** Builds the requests a browser sends to the proxy routes, and reads what comes back. */
+export const ORIGIN = 'http://app.test'
+
+export function authRequest(route: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
+  const method = init.method ?? (route === 'session' ? 'GET' : 'POST')
+  const headers = new Headers(init.headers)
+  if (init.cookie) headers.set('cookie', init.cookie)
+  if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json')
+  if (method === 'POST' && !headers.has('origin')) headers.set('origin', ORIGIN)
+  const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
+  return new Request(`${ORIGIN}/api/auth/${route}`, { method, headers, body })
+}
+
+/** The `Cookie` header a browser would send back after this response. */
+export function cookiesFrom(response: Response, previous = ''): string {
+  const jar = new Map(previous.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';')
+    const [name, ...rest] = pair!.split('=')
+    const value = rest.join('=')
+    if (/Max-Age=0/.test(line)) jar.delete(name!)
+    else jar.set(name!, value)
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+}
