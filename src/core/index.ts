@@ -1,4 +1,5 @@
 export { authMachine, type AuthContext, type AuthEvent, type AuthMachineInput } from './authMachine'
+export { describeError } from './describeError'
 export { createTransport, CLIENT_HEADER, type Transport, type TransportOptions, type TransportResult } from './createTransport'
 export { selectAuth, type AuthStatus, type AuthView } from './selectAuth'
 export { transportActors, type TransportFailure } from './transportActors'

@@ -1,6 +1,6 @@
 'use client'
 import { useActorRef } from '@xstate/react'
-import { createContext, useContext, useState, type ReactNode } from 'react'
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { ActorRefFrom } from 'xstate'
 import { authMachine } from '../core/authMachine'
 import { createTransport } from '../core/createTransport'
@@ -9,7 +9,7 @@ import type { Session } from '../core/types'
 
 export type AuthActorRef = ActorRefFrom<typeof authMachine>
 
-const AuthActorContext = createContext<AuthActorRef | null>(null)
+const AuthActorContext = createContext<{ actorRef: AuthActorRef; basePath: string } | null>(null)
 
 export interface AuthProviderProps {
   /**
@@ -32,15 +32,25 @@ export interface AuthProviderProps {
  * const session = await getSession()
  * return <AuthProvider session={session}>{children}</AuthProvider>
  */
-export function AuthProvider({ session, basePath, machine, children }: AuthProviderProps) {
+export function AuthProvider({ session, basePath = '/api/auth', machine, children }: AuthProviderProps) {
   const [logic] = useState(() => machine ?? authMachine.provide({ actors: transportActors(createTransport({ basePath })) }))
   const actorRef = useActorRef(logic, { input: { session } })
-  return <AuthActorContext.Provider value={actorRef}>{children}</AuthActorContext.Provider>
+  const value = useMemo(() => ({ actorRef, basePath }), [actorRef, basePath])
+  return <AuthActorContext.Provider value={value}>{children}</AuthActorContext.Provider>
+}
+
+function useAuthContext() {
+  const value = useContext(AuthActorContext)
+  if (!value) throw new Error('gatehouse: useAuth(), useAuthActor() and the gatehouse components must be used inside <AuthProvider>.')
+  return value
 }
 
 /** The running auth machine, for sending events or inspecting it directly. */
 export function useAuthActor(): AuthActorRef {
-  const actorRef = useContext(AuthActorContext)
-  if (!actorRef) throw new Error('gatehouse: useAuth() and useAuthActor() must be used inside <AuthProvider>.')
-  return actorRef
+  return useAuthContext().actorRef
+}
+
+/** Where the proxy routes are mounted, for forms that must also work before the script runs. */
+export function useAuthBasePath(): string {
+  return useAuthContext().basePath
 }

@@ -1,3 +1,3 @@
 'use client'
-export { AuthProvider, useAuthActor, type AuthActorRef, type AuthProviderProps } from './AuthProvider'
+export { AuthProvider, useAuthActor, useAuthBasePath, type AuthActorRef, type AuthProviderProps } from './AuthProvider'
 export { useAuth, type SignInResult, type UseAuthResult } from './useAuth'

@@ -2,14 +2,17 @@ import type { Session } from '../core/types'
 import type { CookieWrite } from './cookies'
 import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
 import { GatehouseError } from './GatehouseError'
-import { readCredentials } from './readCredentials'
+import { backToForm, isFormNavigation } from './formNavigation'
+import { readLoginBody } from './readLoginBody'
+import { safeRedirectPath } from './safeRedirectPath'
 import type { BackendAdapter, BackendTokens } from './types'
 
-/** What a route decides: a status, a JSON body and the cookies to write. */
+/** What a route decides: a status, a JSON body (or a page to go to) and the cookies to write. */
 export interface RouteResult {
   status: number
   body: unknown
   cookies: CookieWrite[]
+  location?: string
 }
 
 export interface RouteContext {
@@ -52,9 +55,15 @@ export async function resumeSession(context: RouteContext, stored: StoredSession
 
 export const authRoutes = {
   async login(context: RouteContext, request: Request): Promise<RouteResult> {
-    const credentials = await readCredentials(request, context.maxBodyBytes)
-    const { session, cookies } = await startSession(context, await context.backend.login(credentials))
-    return { status: 200, body: session, cookies }
+    const navigation = isFormNavigation(request)
+    try {
+      const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
+      const { session, cookies } = await startSession(context, await context.backend.login(credentials))
+      return navigation ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
+    } catch (error) {
+      if (!navigation || !(error instanceof GatehouseError)) throw error
+      return { status: 303, body: null, cookies: [], location: backToForm(request, error.code) }
+    }
   },
 
   async session(context: RouteContext, stored: StoredSession): Promise<RouteResult> {

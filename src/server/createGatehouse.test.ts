@@ -56,6 +56,24 @@ describe('route handlers', () => {
     expect((await gatehouse.handle(request)).status).toBe(200)
   })
 
+  it('answers a plain HTML form with a 303 to its safe next page, or back to the form with the error code', async () => {
+    const { gatehouse } = setup()
+    const formPost = (body: string) =>
+      authRequest('login', { body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', referer: 'http://app.test/login?next=%2Fadmin' } })
+    const signedIn = await gatehouse.handle(formPost('email=demo%40example.com&password=demo-password&next=%2Fadmin'))
+    expect(signedIn.status).toBe(303)
+    expect(signedIn.headers.get('location')).toBe('/admin')
+    expect(signedIn.headers.getSetCookie()).toHaveLength(2)
+
+    const hostile = await gatehouse.handle(formPost('email=demo%40example.com&password=demo-password&next=%2F%2Fevil.example'))
+    expect(hostile.headers.get('location')).toBe('/')
+
+    const refused = await gatehouse.handle(formPost('email=demo%40example.com&password=wrong&next=%2Fadmin'))
+    expect(refused.status).toBe(303)
+    expect(refused.headers.get('location')).toBe('/login?next=%2Fadmin&error=invalid_credentials')
+    expect(refused.headers.getSetCookie()).toEqual([])
+  })
+
   it('answers a wrong password with 401 invalid_credentials and sets no cookie', async () => {
     const { gatehouse } = setup()
     const response = await gatehouse.handle(authRequest('login', { body: { ...demo, password: 'nope' } }))

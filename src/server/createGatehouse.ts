@@ -60,8 +60,13 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const context: RouteContext = { backend: options.backend, store, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger }
 
   const respond = (result: RouteResult, extraHeaders: Record<string, string> = {}) => {
-    const headers = new Headers({ 'content-type': 'application/json', 'cache-control': 'no-store', ...extraHeaders })
+    const headers = new Headers({ 'cache-control': 'no-store', ...extraHeaders })
     for (const write of result.cookies) headers.append('set-cookie', serializeCookie(write, cookieOptions))
+    if (result.location) {
+      headers.set('location', result.location)
+      return new Response(null, { status: result.status, headers })
+    }
+    headers.set('content-type', 'application/json')
     return new Response(JSON.stringify(result.body), { status: result.status, headers })
   }
   const fail = (error: GatehouseError, headers?: Record<string, string>) => respond({ status: error.status, body: error.toBody(), cookies: [] }, headers)

@@ -1,6 +1,8 @@
 'use client'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { AuthError } from '../core/types'
+import { describeError } from '../core/describeError'
+import { useAuthBasePath } from '../react/AuthProvider'
 import { useAuth } from '../react/useAuth'
 
 export interface LoginFormLabels {
@@ -11,8 +13,12 @@ export interface LoginFormLabels {
 }
 
 export interface LoginFormProps {
-  /** Called once signed in, e.g. to navigate to the page the visitor came for. */
+  /** Where to go once signed in; also honoured when the form is sent before the page's script has run. */
+  redirectTo?: string
+  /** Called once signed in instead of a full page load to `redirectTo`, e.g. to use the app's router. */
   onSuccess?: () => void
+  /** An error code the page received in its URL (`?error=`) after a form sent without script. */
+  errorCode?: string | null
   labels?: Partial<LoginFormLabels>
 }
 
@@ -25,10 +31,11 @@ const DEFAULT_LABELS: LoginFormLabels = { email: 'Email', password: 'Password', 
  * @example
  * <LoginForm onSuccess={() => router.replace(next)} />
  */
-export function LoginForm({ onSuccess, labels }: LoginFormProps) {
+export function LoginForm({ redirectTo = '/', onSuccess, errorCode, labels }: LoginFormProps) {
   const text = { ...DEFAULT_LABELS, ...labels }
   const { signIn, pending } = useAuth()
-  const [error, setError] = useState<AuthError | null>(null)
+  const basePath = useAuthBasePath()
+  const [error, setError] = useState<AuthError | null>(errorCode ? { code: errorCode, message: describeError(errorCode) } : null)
   const id = useId()
   const emailRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
@@ -45,8 +52,9 @@ export function LoginForm({ onSuccess, labels }: LoginFormProps) {
     const form = new FormData(event.currentTarget)
     setError(null)
     const result = await signIn({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') })
-    if (result.ok) onSuccess?.()
-    else setError(result.error)
+    if (!result.ok) setError(result.error)
+    else if (onSuccess) onSuccess()
+    else window.location.assign(redirectTo)
   }
 
   const fieldProps = (name: 'email' | 'password') => ({
@@ -63,7 +71,8 @@ export function LoginForm({ onSuccess, labels }: LoginFormProps) {
     ) : null
 
   return (
-    <form className="gatehouse-login-form" onSubmit={submit} noValidate aria-busy={pending}>
+    <form className="gatehouse-login-form" method="post" action={`${basePath}/login`} onSubmit={submit} noValidate aria-busy={pending}>
+      <input type="hidden" name="next" value={redirectTo} />
       <div role="alert" className="gatehouse-form-error">
         {error && !error.fields ? error.message : null}
       </div>

@@ -2,7 +2,12 @@
 import { LoginForm } from 'gatehouse/ui'
 import { useRouter } from 'next/navigation'
 
-export function LoginPanel({ next }: { next: string }) {
+export function LoginPanel({ next, errorCode }: { next: string; errorCode: string | null }) {
   const router = useRouter()
-  return <LoginForm onSuccess={() => router.replace(next)} />
+  const enter = () => {
+    // Pages prefetched while signed out are cached as redirects to this page: drop them.
+    router.refresh()
+    router.replace(next)
+  }
+  return <LoginForm redirectTo={next} errorCode={errorCode} onSuccess={enter} />
 }

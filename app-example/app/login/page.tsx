@@ -1,12 +1,16 @@
 import { safeRedirectPath } from 'gatehouse/server'
 import { LoginPanel } from './LoginPanel'
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams
+type SearchParams = Promise<{ next?: string | string[]; error?: string | string[] }>
+
+const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : null)
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const { next, error } = await searchParams
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      <LoginPanel next={safeRedirectPath(typeof next === 'string' ? next : null, '/dashboard')} />
+      <LoginPanel next={safeRedirectPath(single(next), '/dashboard')} errorCode={single(error)} />
     </section>
   )
 }

@@ -4,11 +4,17 @@ import { readLimitedText } from './readLimitedText'
 
 const MAX_FIELD_LENGTH = 1024
 
+export interface LoginBody {
+  credentials: Credentials
+  /** Where a plain HTML form asked to go after signing in (not yet checked). */
+  next: string | null
+}
+
 /**
  * Reads the login body (JSON or an HTML form), bounded in size, and checks the two fields before
  * anything reaches the backend.
  */
-export async function readCredentials(request: Request, maxBodyBytes: number): Promise<Credentials> {
+export async function readLoginBody(request: Request, maxBodyBytes: number): Promise<LoginBody> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
     throw new GatehouseError(415, 'unsupported_media_type', 'Send the credentials as application/json or as a form.')
@@ -38,7 +44,10 @@ export async function readCredentials(request: Request, maxBodyBytes: number): P
   check('email', 'Email')
   check('password', 'Password')
   if (Object.keys(problems).length > 0) throw new GatehouseError(422, 'validation_failed', 'Check the highlighted fields.', problems)
-  return { email: (fields.email as string).trim(), password: fields.password as string }
+  return {
+    credentials: { email: (fields.email as string).trim(), password: fields.password as string },
+    next: typeof fields.next === 'string' ? fields.next : null,
+  }
 }
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {

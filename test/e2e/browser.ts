@@ -1,0 +1,27 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { CHROMIUM_ARGS } from './chromiumPath'
+
+/** One headless Chromium per test file; each test opens its own context (a fresh cookie jar). */
+export function useBrowser() {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return {
+    baseURL: () => inject('baseURL'),
+    async newPage(options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options })
+      return context.newPage()
+    },
+  }
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
