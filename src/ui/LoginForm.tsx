@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { AuthError } from '../core/types'
 import { describeError } from '../core/describeError'
 import { useAuthBasePath } from '../react/AuthProvider'
@@ -41,7 +41,7 @@ export function LoginForm({ redirectTo = '/', onSuccess, errorCode, labels }: Lo
   const passwordRef = useRef<HTMLInputElement>(null)
   const fields = error?.fields ?? {}
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (fields.email) emailRef.current?.focus()
     else if (fields.password) passwordRef.current?.focus()
   }, [error]) // eslint-disable-line react-hooks/exhaustive-deps -- focus moves once per answer

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { CHROMIUM_ARGS } from './chromiumPath'
+import { CHROMIUM_ARGS } from '../chromium'
 
 /** One headless Chromium per test file; each test opens its own context (a fresh cookie jar). */
 export function useBrowser() {

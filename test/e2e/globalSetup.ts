@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
-import { chromiumPath } from './chromiumPath'
+import { chromiumPath } from '../chromium'
 
 declare module 'vitest' {
   export interface ProvidedContext {
