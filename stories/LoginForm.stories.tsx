@@ -18,6 +18,14 @@ const loginRoute = http.post('/api/auth/login', async ({ request }) => {
   return HttpResponse.json({ user, expiresAt: new Date(Date.now() + 900_000).toISOString() })
 })
 
+async function submit(canvasElement: HTMLElement, email: string, password: string) {
+  const canvas = within(canvasElement)
+  await userEvent.type(canvas.getByLabelText('Email'), email)
+  await userEvent.type(canvas.getByLabelText('Password'), password)
+  await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }))
+  return canvas
+}
+
 const meta = {
   title: 'Components/LoginForm',
   component: LoginForm,
@@ -43,20 +51,14 @@ export const Playground: Story = {
 
 export const SignsIn: Story = {
   play: async ({ args, canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByLabelText('Email'), 'demo@example.com')
-    await userEvent.type(canvas.getByLabelText('Password'), 'demo-password')
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }))
+    await submit(canvasElement, 'demo@example.com', 'demo-password')
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce())
   },
 }
 
 export const WrongPassword: Story = {
   play: async ({ args, canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByLabelText('Email'), 'demo@example.com')
-    await userEvent.type(canvas.getByLabelText('Password'), 'wrong-password')
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }))
+    const canvas = await submit(canvasElement, 'demo@example.com', 'wrong-password')
     await expect(await canvas.findByText('These credentials do not match our records.')).toBeInTheDocument()
     await expect(canvas.getByRole('alert')).toHaveTextContent('These credentials do not match our records.')
     await expect(args.onSuccess).not.toHaveBeenCalled()
@@ -65,10 +67,7 @@ export const WrongPassword: Story = {
 
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByLabelText('Email'), 'not-an-email')
-    await userEvent.type(canvas.getByLabelText('Password'), 'some-password')
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }))
+    const canvas = await submit(canvasElement, 'not-an-email', 'some-password')
     const email = canvas.getByLabelText('Email')
     await expect(await canvas.findByText('The email field must be a valid email address.')).toBeInTheDocument()
     await expect(email).toHaveAttribute('aria-invalid', 'true')

@@ -1,0 +1,80 @@
+import { NextRequest } from 'next/server'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { authRequest, cookiesFrom } from '../../test/authRequests'
+import { createFakeBackend } from '../../test/fakeBackend'
+import { createGatehouse } from '../server/createGatehouse'
+import { restAdapter } from '../server/restAdapter'
+import { createNextGatehouse } from './createNextGatehouse'
+
+const jar = vi.hoisted(() => ({ cookie: '' }))
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    getAll: () => jar.cookie.split('; ').filter(Boolean).map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) })),
+  }),
+}))
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect:${url}`)
+  },
+}))
+
+function setup() {
+  const backend = createFakeBackend()
+  const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }), secret: 'next-adapter-test-secret-0123456789abcdef', secureCookies: false })
+  const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
+  const signIn = async () => cookiesFrom(await auth.handlers.POST(authRequest('login', { body: { email: 'demo@example.com', password: 'demo-password' } })))
+  const visit = (path: string, cookie = '') => new NextRequest(new URL(path, 'http://app.test'), { headers: cookie ? { cookie } : {} })
+  return { auth, backend, signIn, visit }
+}
+
+describe('createNextGatehouse', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), toFake: ['Date'] }))
+  afterEach(() => vi.useRealTimers())
+
+  it('requireSession() redirects a signed-out render to the sign-in page, even without proxy.ts', async () => {
+    const { auth } = setup()
+    jar.cookie = ''
+    await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/login?next=%2Fdashboard')
+    await expect(auth.requireSession('//evil.example')).rejects.toThrow('redirect:/login?next=%2F')
+  })
+
+  it('getSession() reads the sealed cookies in-process, with no backend call', async () => {
+    const { auth, backend, signIn } = setup()
+    jar.cookie = await signIn()
+    backend.calls.length = 0
+    expect(await auth.getSession()).toMatchObject({ user: { id: '7', name: 'Demo User' } })
+    expect(backend.calls).toEqual([])
+  })
+
+  it('proxy redirects signed-out visitors of protected paths, and signed-in visitors of the sign-in page', async () => {
+    const { auth, signIn, visit } = setup()
+    const signedOut = await auth.proxy(visit('/dashboard?tab=2'))
+    expect(signedOut.status).toBe(307)
+    expect(signedOut.headers.get('location')).toBe('http://app.test/login?next=%2Fdashboard%3Ftab%3D2')
+    const signedIn = await auth.proxy(visit('/login?next=%2Fdashboard', await signIn()))
+    expect(signedIn.headers.get('location')).toBe('http://app.test/dashboard')
+    expect((await auth.proxy(visit('/', ''))).headers.get('x-middleware-next')).toBe('1')
+  })
+
+  it('proxy refreshes an expired access token once, handing the new cookies to the render and to the browser', async () => {
+    const { auth, backend, signIn, visit } = setup()
+    const cookie = await signIn()
+    vi.setSystemTime(new Date('2026-01-01T00:05:00Z'))
+    const response = await auth.proxy(visit('/dashboard', cookie))
+    expect(response.headers.get('location')).toBeNull()
+    expect(backend.calls.filter((call) => call === 'POST /auth/refresh')).toHaveLength(1)
+    const browserCookies = cookiesFrom(response, cookie)
+    expect(browserCookies).not.toBe(cookie)
+    // Next.js passes overridden request headers to the render through x-middleware-request-*.
+    expect(response.headers.get('x-middleware-request-cookie')).toBe(browserCookies)
+  })
+
+  it('proxy keeps the cookies when the backend is down during a refresh', async () => {
+    const { auth, backend, signIn, visit } = setup()
+    const cookie = await signIn()
+    vi.setSystemTime(new Date('2026-01-01T00:05:00Z'))
+    backend.state.mode = 'down'
+    const response = await auth.proxy(visit('/dashboard', cookie))
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+})
