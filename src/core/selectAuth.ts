@@ -8,7 +8,11 @@ export type AuthStatus = 'loading' | 'signedIn' | 'signedOut'
 export interface AuthView {
   status: AuthStatus
   user: User | null
+  /** ISO expiry of the access token while signed in. */
+  expiresAt: string | null
   error: AuthError | null
+  /** Signed out because the backend ended the session (not by the person). */
+  sessionEnded: boolean
   /** A sign-in or sign-out is in flight. */
   pending: boolean
   /** The session is kept but a refresh failed for a transient reason and is being retried. */
@@ -22,12 +26,14 @@ export interface AuthView {
  * actor.subscribe((snapshot) => render(selectAuth(snapshot)))
  */
 export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView {
-  const { user, error } = snapshot.context
+  const { user, expiresAt, error } = snapshot.context
   const status: AuthStatus = snapshot.matches('hydrating') ? 'loading' : user ? 'signedIn' : 'signedOut'
   return {
     status,
     user,
+    expiresAt,
     error,
+    sessionEnded: status === 'signedOut' && error?.code === 'session_expired',
     pending: snapshot.matches('authenticating') || snapshot.matches('loggingOut'),
     reconnecting: snapshot.matches('degraded'),
   }

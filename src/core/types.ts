@@ -20,8 +20,5 @@ export interface AuthError {
   fields?: Record<string, string[]>
 }
 
-export interface Credentials {
-  /** Email or username, whichever the backend takes. */
-  email: string
-  password: string
-}
+/** What the person types: an email or a username, whichever the backend takes, and a password. */
+export type Credentials = { email: string; password: string } | { username: string; password: string }

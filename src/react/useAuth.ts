@@ -16,8 +16,7 @@ export interface UseAuthResult extends AuthView {
   refresh(): void
 }
 
-const sameView = (a: AuthView, b: AuthView) =>
-  a.status === b.status && a.user === b.user && a.error === b.error && a.pending === b.pending && a.reconnecting === b.reconnecting
+const sameView = (a: AuthView, b: AuthView) => (Object.keys(a) as (keyof AuthView)[]).every((key) => a[key] === b[key])
 
 /**
  * Who is signed in, and the actions to change it. Re-renders only when the view changes.

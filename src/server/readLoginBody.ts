@@ -1,11 +1,11 @@
-import type { Credentials } from '../core/types'
 import { GatehouseError } from './GatehouseError'
 import { readLimitedText } from './readLimitedText'
+import type { BackendCredentials } from './types'
 
 const MAX_FIELD_LENGTH = 1024
 
 export interface LoginBody {
-  credentials: Credentials
+  credentials: BackendCredentials
   /** Where a plain HTML form asked to go after signing in (not yet checked). */
   next: string | null
 }
@@ -35,17 +35,18 @@ export async function readLoginBody(request: Request, maxBodyBytes: number): Pro
   } else {
     fields = Object.fromEntries(new URLSearchParams(text))
   }
+  const identifier = fields.email === undefined && fields.username !== undefined ? 'username' : 'email'
   const problems: Record<string, string[]> = {}
-  const check = (name: 'email' | 'password', label: string) => {
+  const check = (name: 'email' | 'username' | 'password', label: string) => {
     const value = fields[name]
     if (typeof value !== 'string' || value.trim() === '') problems[name] = [`${label} is required.`]
     else if (value.length > MAX_FIELD_LENGTH) problems[name] = [`${label} must be at most ${MAX_FIELD_LENGTH} characters.`]
   }
-  check('email', 'Email')
+  check(identifier, identifier === 'email' ? 'Email' : 'Username')
   check('password', 'Password')
   if (Object.keys(problems).length > 0) throw new GatehouseError(422, 'validation_failed', 'Check the highlighted fields.', problems)
   return {
-    credentials: { email: (fields.email as string).trim(), password: fields.password as string },
+    credentials: { identifier: (fields[identifier] as string).trim(), password: fields.password as string },
     next: typeof fields.next === 'string' ? fields.next : null,
   }
 }

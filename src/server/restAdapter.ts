@@ -1,7 +1,7 @@
-import type { Credentials, User } from '../core/types'
+import type { User } from '../core/types'
 import { backendFetch, invalidResponse, type BackendResponse } from './backendFetch'
 import { GatehouseError } from './GatehouseError'
-import type { BackendAdapter, BackendTokens } from './types'
+import type { BackendAdapter, BackendCredentials, BackendTokens } from './types'
 
 export interface RestAdapterOptions {
   /** The backend's base URL, e.g. `https://api.example.com`. */
@@ -34,8 +34,8 @@ export function restAdapter({ baseUrl, timeoutMs = 10_000, fetch }: RestAdapterO
     })
 
   return {
-    async login(credentials: Credentials) {
-      const response = await post('auth/login', { email: credentials.email, password: credentials.password })
+    async login(credentials: BackendCredentials) {
+      const response = await post('auth/login', { email: credentials.identifier, password: credentials.password })
       if (response.status === 422) throw validationError(response.body)
       if (response.status === 401 || response.status === 403) {
         throw new GatehouseError(401, 'invalid_credentials', messageOf(response.body) ?? 'The email or password is incorrect.')
