@@ -2,7 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { CHROMIUM_ARGS, chromiumPath } from './test/chromium'
+import { CHROMIUM_ARGS, chromiumPath } from './test/chromium.ts'
 
 export default defineConfig({
   test: {

@@ -1,43 +1,54 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createActor, fromPromise, type SnapshotFrom } from 'xstate'
-import { getShortestPaths } from 'xstate/graph'
-import { authMachine, type AuthEvent } from './authMachine'
-import type { TransportFailure } from './transportActors'
+import { createActor, fromPromise, type AnyActorRef } from 'xstate'
+import { createTabBus } from '../../test/tabBus'
+import { authMachine } from './authMachine'
+import type { RefreshInput, TransportFailure } from './transportActors'
 import type { Credentials, Session } from './types'
 
 const user = { id: '1', name: 'Demo User', email: 'demo@example.com', roles: ['user'] }
 const sessionFor = (lifetimeMs: number): Session => ({ user, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() })
 const failure = (status: number, code: string): TransportFailure => ({ status, error: { code, message: code } })
 const credentials: Credentials = { email: 'demo@example.com', password: 'demo-password' }
+const started: AnyActorRef[] = []
 
-/** A machine whose four effects are spies that answer what each test queues. */
-function mockedMachine() {
+/** A machine whose effects are spies answering what each test queues; `bus` links machines as tabs. */
+function mockedMachine(bus = createTabBus()) {
   const answers = {
     loadSession: vi.fn<() => Promise<Session | null>>(async () => null),
     login: vi.fn<(input: Credentials) => Promise<Session | null>>(async () => sessionFor(60_000)),
-    refresh: vi.fn<() => Promise<Session | null>>(async () => sessionFor(60_000)),
+    refresh: vi.fn<(input: RefreshInput) => Promise<Session | null>>(async () => sessionFor(60_000)),
     logout: vi.fn<() => Promise<Session | null>>(async () => null),
   }
   const machine = authMachine.provide({
     actors: {
       loadSession: fromPromise(() => answers.loadSession()),
       login: fromPromise<Session | null, Credentials>(({ input }) => answers.login(input)),
-      refresh: fromPromise(() => answers.refresh()),
+      refresh: fromPromise<Session | null, RefreshInput>(({ input }) => answers.refresh(input)),
       logout: fromPromise(() => answers.logout()),
+      tabSync: bus,
     },
   })
-  return { machine, answers }
+  const start = (session?: Session | null) => {
+    const actor = createActor(machine, { input: session === undefined ? {} : { session } }).start()
+    started.push(actor)
+    return actor
+  }
+  return { answers, start, bus }
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(0)
 
 describe('authMachine', () => {
   beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }))
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    for (const actor of started.splice(0)) actor.stop()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
 
   it('starts signed in from the server session without any request', async () => {
-    const { machine, answers } = mockedMachine()
-    const actor = createActor(machine, { input: { session: sessionFor(60_000) } }).start()
+    const { answers, start } = mockedMachine()
+    const actor = start(sessionFor(60_000))
     await settle()
     expect(actor.getSnapshot().value).toBe('authenticated')
     expect(actor.getSnapshot().context.user).toEqual(user)
@@ -45,17 +56,16 @@ describe('authMachine', () => {
   })
 
   it('starts signed out when the server says nobody is signed in, without any request', async () => {
-    const { machine, answers } = mockedMachine()
-    const actor = createActor(machine, { input: { session: null } }).start()
+    const { answers, start } = mockedMachine()
+    expect(start(null).getSnapshot().value).toBe('anonymous')
     await settle()
-    expect(actor.getSnapshot().value).toBe('anonymous')
     expect(answers.loadSession).not.toHaveBeenCalled()
   })
 
   it('hydrates from the session route when the server handed nothing over', async () => {
-    const { machine, answers } = mockedMachine()
+    const { answers, start } = mockedMachine()
     answers.loadSession.mockResolvedValueOnce(sessionFor(60_000))
-    const actor = createActor(machine, { input: {} }).start()
+    const actor = start()
     expect(actor.getSnapshot().value).toBe('hydrating')
     await settle()
     expect(actor.getSnapshot().value).toBe('authenticated')
@@ -63,11 +73,11 @@ describe('authMachine', () => {
   })
 
   it('signs in, and keeps the shared error shape in context when sign-in fails', async () => {
-    const { machine, answers } = mockedMachine()
+    const { answers, start } = mockedMachine()
     const rejected = failure(422, 'validation_failed')
     rejected.error.fields = { email: ['Email is required.'] }
     answers.login.mockRejectedValueOnce(rejected)
-    const actor = createActor(machine, { input: { session: null } }).start()
+    const actor = start(null)
     actor.send({ type: 'auth.login', credentials })
     expect(actor.getSnapshot().value).toBe('authenticating')
     await settle()
@@ -81,41 +91,72 @@ describe('authMachine', () => {
     expect(answers.login).toHaveBeenLastCalledWith(credentials)
   })
 
-  it('refreshes 30 s before expiry, or at half-life for short tokens', async () => {
-    const { machine, answers } = mockedMachine()
-    answers.refresh.mockResolvedValue(sessionFor(60_000 + 120_000))
-    createActor(machine, { input: { session: sessionFor(120_000) } }).start()
-    await vi.advanceTimersByTimeAsync(89_999)
+  it('refreshes 30 s before expiry, or 80 % into a short lifetime, passing the expiry it knows', async () => {
+    const { answers, start } = mockedMachine()
+    const first = sessionFor(120_000)
+    answers.refresh.mockResolvedValue(sessionFor(600_000))
+    start(first)
+    await vi.advanceTimersByTimeAsync(95_999)
     expect(answers.refresh).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
-    expect(answers.refresh).toHaveBeenCalledTimes(1)
+    expect(answers.refresh).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ knownExpiresAt: first.expiresAt }))
 
     const short = mockedMachine()
-    createActor(short.machine, { input: { session: sessionFor(4_000) } }).start()
-    await vi.advanceTimersByTimeAsync(1_999)
+    short.start(sessionFor(3_000))
+    await vi.advanceTimersByTimeAsync(2_399)
     expect(short.answers.refresh).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
     expect(short.answers.refresh).toHaveBeenCalledTimes(1)
   })
 
-  it('keeps the session through a transient refresh failure and retries', async () => {
-    const { machine, answers } = mockedMachine()
-    answers.refresh.mockRejectedValueOnce(failure(0, 'network_error')).mockResolvedValueOnce(sessionFor(600_000))
-    const actor = createActor(machine, { input: { session: sessionFor(60_000) } }).start()
+  it('refreshes on waking when a sleep outlived the token, and not when it did not', async () => {
+    const { answers, start } = mockedMachine()
+    const actor = start(sessionFor(600_000))
+    vi.setSystemTime(Date.now() + 60_000)
+    actor.send({ type: 'auth.wake' })
+    expect(actor.getSnapshot().value).toBe('authenticated')
+    vi.setSystemTime(Date.now() + 3_600_000)
+    actor.send({ type: 'auth.wake' })
+    expect(actor.getSnapshot().value).toBe('refreshing')
+    await settle()
+    expect(answers.refresh).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the session through transient failures, backing off exponentially, and recovers', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1)
+    const { answers, start } = mockedMachine()
+    const down = failure(502, 'backend_unavailable')
+    answers.refresh.mockRejectedValueOnce(down).mockRejectedValueOnce(down).mockRejectedValueOnce(down).mockResolvedValueOnce(sessionFor(600_000))
+    const actor = start(sessionFor(60_000))
     actor.send({ type: 'auth.refresh' })
     await settle()
     expect(actor.getSnapshot().value).toBe('degraded')
     expect(actor.getSnapshot().context.user).toEqual(user)
-    await vi.advanceTimersByTimeAsync(5_000)
+    const callsAfter = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms)
+      return answers.refresh.mock.calls.length
+    }
+    expect([await callsAfter(999), await callsAfter(1), await callsAfter(1_999), await callsAfter(1), await callsAfter(3_999), await callsAfter(1)]).toEqual([1, 2, 2, 3, 3, 4])
     expect(actor.getSnapshot().value).toBe('authenticated')
-    expect(actor.getSnapshot().context.error).toBeNull()
+    expect(actor.getSnapshot().context).toMatchObject({ error: null, retries: 0 })
+  })
+
+  it('retries at once when the page comes back online while degraded', async () => {
+    const { answers, start } = mockedMachine()
+    answers.refresh.mockRejectedValueOnce(failure(0, 'network_error'))
+    const actor = start(sessionFor(60_000))
+    actor.send({ type: 'auth.refresh' })
+    await settle()
+    actor.send({ type: 'auth.wake' })
+    await settle()
+    expect(actor.getSnapshot().value).toBe('authenticated')
     expect(answers.refresh).toHaveBeenCalledTimes(2)
   })
 
-  it('signs out when the backend rejects the refresh token', async () => {
-    const { machine, answers } = mockedMachine()
+  it('signs out when the backend rejects the refresh token, marking the session as ended', async () => {
+    const { answers, start } = mockedMachine()
     answers.refresh.mockRejectedValueOnce(failure(401, 'session_expired'))
-    const actor = createActor(machine, { input: { session: sessionFor(60_000) } }).start()
+    const actor = start(sessionFor(60_000))
     actor.send({ type: 'auth.refresh' })
     await settle()
     expect(actor.getSnapshot().value).toBe('anonymous')
@@ -123,31 +164,67 @@ describe('authMachine', () => {
   })
 
   it('signs out locally even when the logout call fails', async () => {
-    const { machine, answers } = mockedMachine()
+    const { answers, start } = mockedMachine()
     answers.logout.mockRejectedValueOnce(failure(0, 'network_error'))
-    const actor = createActor(machine, { input: { session: sessionFor(60_000) } }).start()
+    const actor = start(sessionFor(60_000))
     actor.send({ type: 'auth.logout' })
     expect(actor.getSnapshot().value).toBe('loggingOut')
     await settle()
     expect(actor.getSnapshot().value).toBe('anonymous')
     expect(actor.getSnapshot().context.user).toBeNull()
   })
+})
 
-  it('reaches every state by some path of events', () => {
+describe('authMachine across tabs', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }))
+  afterEach(() => {
+    for (const actor of started.splice(0)) actor.stop()
+    vi.useRealTimers()
+  })
+
+  it('shares a refresh: the other tab adopts the new expiry and reschedules instead of refreshing', async () => {
+    const tabA = mockedMachine()
+    const tabB = mockedMachine(tabA.bus)
     const session = sessionFor(60_000)
-    type Step = AuthEvent | { type: string; output?: unknown; error?: unknown }
-    const events: Step[] = [
-      { type: 'auth.login', credentials },
-      { type: 'auth.logout' },
-      { type: 'auth.refresh' },
-      { type: 'xstate.done.actor.loadSession', output: session },
-      { type: 'xstate.done.actor.login', output: session },
-      { type: 'xstate.error.actor.login', error: failure(401, 'invalid_credentials') },
-      { type: 'xstate.error.actor.refresh', error: failure(503, 'backend_unavailable') },
-      { type: 'xstate.done.actor.logout', output: null },
-    ]
-    const paths = getShortestPaths(authMachine, { input: {}, events: events as AuthEvent[] })
-    const reached = new Set(paths.map((path) => String((path.state as SnapshotFrom<typeof authMachine>).value)))
-    expect([...reached].sort()).toEqual(['anonymous', 'authenticated', 'authenticating', 'degraded', 'hydrating', 'loggingOut', 'refreshing'])
+    const renewed = sessionFor(120_000)
+    tabA.answers.refresh.mockResolvedValueOnce(renewed)
+    const [a, b] = [tabA.start(session), tabB.start(session)]
+    a.send({ type: 'auth.refresh' })
+    await settle()
+    expect(b.getSnapshot().context.expiresAt).toBe(renewed.expiresAt)
+    await vi.advanceTimersByTimeAsync(50_000)
+    expect(tabA.answers.refresh.mock.calls.length + tabB.answers.refresh.mock.calls.length).toBe(1)
+  })
+
+  it('follows sign-in and sign-out in another tab without a request', async () => {
+    const tabA = mockedMachine()
+    const tabB = mockedMachine(tabA.bus)
+    const [a, b] = [tabA.start(null), tabB.start(null)]
+    a.send({ type: 'auth.login', credentials })
+    await settle()
+    expect(b.getSnapshot().value).toBe('authenticated')
+    a.send({ type: 'auth.logout' })
+    await settle()
+    expect(b.getSnapshot().value).toBe('anonymous')
+    expect(b.getSnapshot().context.error).toBeNull()
+    expect([tabB.answers.login, tabB.answers.logout, tabB.answers.loadSession].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0])
+  })
+
+  it('signs every tab out once when the backend rejects the refresh in one of them', async () => {
+    const tabA = mockedMachine()
+    const tabB = mockedMachine(tabA.bus)
+    tabA.answers.refresh.mockRejectedValueOnce(failure(401, 'session_expired'))
+    const session = sessionFor(60_000)
+    const [a, b] = [tabA.start(session), tabB.start(session)]
+    const signOuts = { b: 0 }
+    b.subscribe((snapshot) => {
+      if (snapshot.matches('anonymous')) signOuts.b += 1
+    })
+    a.send({ type: 'auth.refresh' })
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(a.getSnapshot().value).toBe('anonymous')
+    expect(b.getSnapshot().context.error?.code).toBe('session_expired')
+    expect(signOuts.b).toBe(1)
+    expect(tabB.answers.refresh).not.toHaveBeenCalled()
   })
 })

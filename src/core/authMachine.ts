@@ -1,5 +1,8 @@
-import { assign, setup } from 'xstate'
+import { assign, sendTo, setup } from 'xstate'
+import { tabSync, wakeWatcher, type TabSyncEvent, type WakeEvent } from './browserActors'
 import { createTransport } from './createTransport'
+import type { TabMessage } from './openTabChannel'
+import { DEFAULT_REFRESH_TIMING, refreshDelay, refreshDue, retryDelay, type RefreshTiming } from './refreshTiming'
 import { transportActors, type TransportFailure } from './transportActors'
 import type { AuthError, Credentials, Session, User } from './types'
 
@@ -8,9 +11,12 @@ export interface AuthContext {
   /** ISO expiry of the access token; drives the refresh timer. */
   expiresAt: string | null
   error: AuthError | null
-  refreshMarginMs: number
   /** Whether the server handed over the first session, so hydrating needs no request. */
   serverRendered: boolean
+  /** Failed refresh attempts in a row, for the backoff. */
+  retries: number
+  timing: RefreshTiming
+  lockTimeoutMs: number
 }
 
 export interface AuthMachineInput {
@@ -19,18 +25,21 @@ export interface AuthMachineInput {
    * leaving it out makes the machine ask the session route.
    */
   session?: Session | null
-  /** How long before expiry to refresh. Default 30 s, never more than half the remaining lifetime. */
-  refreshMarginMs?: number
+  /** Refresh margin and retry backoff. Default: 30 s before expiry; retries from 1 s doubling to 10 s. */
+  timing?: Partial<RefreshTiming>
+  /** How long to wait for another tab's refresh before refreshing anyway. Default 10 s. */
+  lockTimeoutMs?: number
 }
 
 export type AuthEvent =
   | { type: 'auth.login'; credentials: Credentials }
   | { type: 'auth.logout' }
   | { type: 'auth.refresh' }
+  | WakeEvent
+  | TabSyncEvent
 
 const SIGNED_OUT = { user: null, expiresAt: null } as const
-const RETRY_DELAY_MS = 5_000
-const MIN_REFRESH_DELAY_MS = 1_000
+const SESSION_ENDED: AuthError = { code: 'session_expired', message: 'Your session has ended. Please sign in again.' }
 
 const failureOf = (error: unknown): TransportFailure =>
   (error as TransportFailure | undefined)?.error
@@ -38,48 +47,70 @@ const failureOf = (error: unknown): TransportFailure =>
     : { status: 0, error: { code: 'unexpected_error', message: 'Something went wrong. Please try again.' } }
 
 const sessionContext = (session: Session | null | undefined) =>
-  session ? { user: session.user, expiresAt: session.expiresAt, error: null } : { ...SIGNED_OUT, error: null }
+  session ? { user: session.user, expiresAt: session.expiresAt, error: null, retries: 0 } : { ...SIGNED_OUT, error: null, retries: 0 }
+
+const messageOf = (event: AuthEvent) => (event as TabSyncEvent).message
+
+const authSetup = setup({
+  types: { context: {} as AuthContext, events: {} as AuthEvent, input: {} as AuthMachineInput },
+  actors: { ...transportActors(createTransport()), tabSync, wakeWatcher },
+  guards: {
+    serverSignedIn: ({ context }) => context.serverRendered && context.user !== null,
+    serverSignedOut: ({ context }) => context.serverRendered && context.user === null,
+    hasSession: (_, params: { session: Session | null }) => params.session !== null,
+    sessionRejected: (_, params: { error: unknown }) => failureOf(params.error).status === 401,
+    refreshDue: ({ context }) => refreshDue(context.expiresAt, context.timing),
+    signedInElsewhere: ({ event }) => messageOf(event).kind === 'session',
+  },
+  actions: {
+    storeSession: assign((_, params: { session: Session | null }) => sessionContext(params.session)),
+    storeFailure: assign(({ context }, params: { error: unknown }) => ({ error: failureOf(params.error).error, retries: context.retries + 1 })),
+    signOut: assign((_, params: { error: AuthError | null }) => ({ ...SIGNED_OUT, error: params.error, retries: 0 })),
+    adoptTabMessage: assign(({ event }) => {
+      const message = messageOf(event)
+      return message.kind === 'session' ? sessionContext(message.session) : { ...SIGNED_OUT, error: message.expired ? SESSION_ENDED : null, retries: 0 }
+    }),
+    publish: sendTo('tabSync', (_, params: { message: TabMessage }) => ({ type: 'tabs.publish' as const, message: params.message })),
+  },
+  delays: {
+    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.timing),
+    retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
+  },
+})
+
+/** Another tab signed in, refreshed or signed out: take its word, without a request. */
+const followOtherTab = [
+  { guard: 'signedInElsewhere', target: '#auth.authenticated', reenter: true, actions: 'adoptTabMessage' },
+  { target: '#auth.anonymous', actions: 'adoptTabMessage' },
+] as const
+
+/** The person signed out in this tab, whatever the server said: tell the others. */
+const signedOutHere = {
+  target: 'anonymous',
+  actions: [
+    { type: 'signOut', params: { error: null } },
+    { type: 'publish', params: { message: { kind: 'signedOut', expired: false } } },
+  ],
+} as const
 
 /**
  * The browser's picture of the session: hydrating, signed out, signing in, signed in,
- * refreshing, retrying a refresh after a transient failure, signing out.
+ * refreshing, retrying a refresh after a transient failure, signing out. Tabs of one browser
+ * share sign-in, refresh and sign-out through the `tabSync` actor.
  *
  * @example
  * const actor = createActor(authMachine, { input: { session: null } }).start()
  * actor.send({ type: 'auth.login', credentials: { email: 'demo@example.com', password: 'demo-password' } })
  */
-export const authMachine = setup({
-  types: {
-    context: {} as AuthContext,
-    events: {} as AuthEvent,
-    input: {} as AuthMachineInput,
-  },
-  actors: transportActors(createTransport()),
-  guards: {
-    serverSignedIn: ({ context }) => context.serverRendered && context.user !== null,
-    serverSignedOut: ({ context }) => context.serverRendered && context.user === null,
-    sessionRejected: ({ event }) => failureOf((event as { error?: unknown }).error).status === 401,
-  },
-  actions: {
-    storeSession: assign((_, params: { session: Session | null }) => sessionContext(params.session)),
-    storeError: assign((_, params: { error: unknown }) => ({ error: failureOf(params.error).error })),
-    signOut: assign((_, params: { error: AuthError | null }) => ({ ...SIGNED_OUT, error: params.error })),
-  },
-  delays: {
-    refreshDelay: ({ context }) => {
-      const remaining = Date.parse(context.expiresAt ?? '') - Date.now()
-      if (!Number.isFinite(remaining)) return MIN_REFRESH_DELAY_MS
-      return Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(context.refreshMarginMs, remaining / 2))
-    },
-    retryDelay: RETRY_DELAY_MS,
-  },
-}).createMachine({
+export const authMachine = authSetup.createMachine({
   id: 'auth',
   context: ({ input }) => ({
     ...sessionContext(input.session),
-    refreshMarginMs: input.refreshMarginMs ?? 30_000,
     serverRendered: input.session !== undefined,
+    timing: { ...DEFAULT_REFRESH_TIMING, ...input.timing },
+    lockTimeoutMs: input.lockTimeoutMs ?? 10_000,
   }),
+  invoke: { id: 'tabSync', src: 'tabSync' },
   initial: 'hydrating',
   states: {
     hydrating: {
@@ -91,14 +122,18 @@ export const authMachine = setup({
         id: 'loadSession',
         src: 'loadSession',
         onDone: [
-          { guard: ({ event }) => event.output !== null, target: 'authenticated', actions: { type: 'storeSession', params: ({ event }) => ({ session: event.output }) } },
+          { guard: { type: 'hasSession', params: ({ event }) => ({ session: event.output }) }, target: 'authenticated', actions: { type: 'storeSession', params: ({ event }) => ({ session: event.output }) } },
           { target: 'anonymous' },
         ],
-        onError: { target: 'anonymous', actions: { type: 'storeError', params: ({ event }) => ({ error: event.error }) } },
+        onError: { target: 'anonymous', actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) } },
       },
+      on: { 'auth.synced': followOtherTab },
     },
     anonymous: {
-      on: { 'auth.login': 'authenticating' },
+      on: {
+        'auth.login': 'authenticating',
+        'auth.synced': { guard: 'signedInElsewhere', target: 'authenticated', actions: 'adoptTabMessage' },
+      },
     },
     authenticating: {
       entry: assign({ error: null }),
@@ -106,39 +141,64 @@ export const authMachine = setup({
         id: 'login',
         src: 'login',
         input: ({ event }) => (event as Extract<AuthEvent, { type: 'auth.login' }>).credentials,
-        onDone: { target: 'authenticated', actions: { type: 'storeSession', params: ({ event }) => ({ session: event.output }) } },
-        onError: { target: 'anonymous', actions: { type: 'storeError', params: ({ event }) => ({ error: event.error }) } },
+        onDone: {
+          target: 'authenticated',
+          actions: [
+            { type: 'storeSession', params: ({ event }) => ({ session: event.output }) },
+            { type: 'publish', params: ({ event }) => ({ message: { kind: 'session', session: event.output! } }) },
+          ],
+        },
+        onError: { target: 'anonymous', actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     authenticated: {
+      invoke: { src: 'wakeWatcher' },
       after: { refreshDelay: 'refreshing' },
-      on: { 'auth.refresh': 'refreshing', 'auth.logout': 'loggingOut' },
+      on: {
+        'auth.refresh': 'refreshing',
+        'auth.wake': { guard: 'refreshDue', target: 'refreshing' },
+        'auth.logout': 'loggingOut',
+        'auth.synced': followOtherTab,
+      },
     },
     refreshing: {
       invoke: {
         id: 'refresh',
         src: 'refresh',
+        input: ({ context }) => ({ knownExpiresAt: context.expiresAt, lockTimeoutMs: context.lockTimeoutMs }),
         onDone: [
-          { guard: ({ event }) => event.output !== null, target: 'authenticated', actions: { type: 'storeSession', params: ({ event }) => ({ session: event.output }) } },
-          { target: 'anonymous', actions: { type: 'signOut', params: { error: null } } },
+          {
+            guard: { type: 'hasSession', params: ({ event }) => ({ session: event.output }) },
+            target: 'authenticated',
+            actions: [
+              { type: 'storeSession', params: ({ event }) => ({ session: event.output }) },
+              { type: 'publish', params: ({ event }) => ({ message: { kind: 'session', session: event.output! } }) },
+            ],
+          },
+          { target: 'anonymous', actions: [{ type: 'signOut', params: { error: SESSION_ENDED } }, { type: 'publish', params: { message: { kind: 'signedOut', expired: true } } }] },
         ],
         onError: [
-          { guard: 'sessionRejected', target: 'anonymous', actions: { type: 'signOut', params: ({ event }) => ({ error: failureOf(event.error).error }) } },
-          { target: 'degraded', actions: { type: 'storeError', params: ({ event }) => ({ error: event.error }) } },
+          {
+            guard: { type: 'sessionRejected', params: ({ event }) => ({ error: event.error }) },
+            target: 'anonymous',
+            actions: [{ type: 'signOut', params: ({ event }) => ({ error: failureOf(event.error).error }) }, { type: 'publish', params: { message: { kind: 'signedOut', expired: true } } }],
+          },
+          { target: 'degraded', actions: { type: 'storeFailure', params: ({ event }) => ({ error: event.error }) } },
         ],
       },
-      on: { 'auth.logout': 'loggingOut' },
+      on: { 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },
     degraded: {
+      invoke: { src: 'wakeWatcher' },
       after: { retryDelay: 'refreshing' },
-      on: { 'auth.refresh': 'refreshing', 'auth.logout': 'loggingOut' },
+      on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },
     loggingOut: {
       invoke: {
         id: 'logout',
         src: 'logout',
-        onDone: { target: 'anonymous', actions: { type: 'signOut', params: { error: null } } },
-        onError: { target: 'anonymous', actions: { type: 'signOut', params: { error: null } } },
+        onDone: signedOutHere,
+        onError: signedOutHere,
       },
     },
   },

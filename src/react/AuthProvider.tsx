@@ -5,6 +5,7 @@ import type { ActorRefFrom } from 'xstate'
 import { authMachine } from '../core/authMachine'
 import { createTransport } from '../core/createTransport'
 import { transportActors } from '../core/transportActors'
+import type { RefreshTiming } from '../core/refreshTiming'
 import type { Session } from '../core/types'
 
 export type AuthActorRef = ActorRefFrom<typeof authMachine>
@@ -19,6 +20,8 @@ export interface AuthProviderProps {
   session?: Session | null
   /** Where the proxy routes are mounted. Default `/api/auth`. */
   basePath?: string
+  /** Refresh margin and retry backoff; see `RefreshTiming`. Read once, when the provider mounts. */
+  timing?: Partial<RefreshTiming>
   /** Replaces the machine, e.g. one with mocked actors in tests. */
   machine?: typeof authMachine
   children: ReactNode
@@ -32,9 +35,9 @@ export interface AuthProviderProps {
  * const session = await getSession()
  * return <AuthProvider session={session}>{children}</AuthProvider>
  */
-export function AuthProvider({ session, basePath = '/api/auth', machine, children }: AuthProviderProps) {
+export function AuthProvider({ session, basePath = '/api/auth', timing, machine, children }: AuthProviderProps) {
   const [logic] = useState(() => machine ?? authMachine.provide({ actors: transportActors(createTransport({ basePath })) }))
-  const actorRef = useActorRef(logic, { input: { session } })
+  const actorRef = useActorRef(logic, { input: { session, timing } })
   const value = useMemo(() => ({ actorRef, basePath }), [actorRef, basePath])
   return <AuthActorContext.Provider value={value}>{children}</AuthActorContext.Provider>
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import type { AnyStateNode } from 'xstate'
+import { getAdjacencyMap } from 'xstate/graph'
+import { authMachine, type AuthEvent, type AuthMachineInput } from './authMachine'
+
+const session = { user: { id: '1', roles: [] }, expiresAt: '2000-01-01T00:00:00.000Z' }
+const failure = (status: number) => ({ status, error: { code: `status_${status}`, message: 'failed' } })
+
+/** Every event the machine can take, with each payload variant its guards tell apart. */
+const EVENTS = [
+  { type: 'auth.login', credentials: { email: 'demo@example.com', password: 'pw' } },
+  { type: 'auth.logout' },
+  { type: 'auth.refresh' },
+  { type: 'auth.wake' },
+  { type: 'auth.synced', message: { kind: 'session', session } },
+  { type: 'auth.synced', message: { kind: 'signedOut', expired: true } },
+  { type: 'xstate.done.actor.loadSession', output: session },
+  { type: 'xstate.done.actor.loadSession', output: null },
+  { type: 'xstate.error.actor.loadSession', error: failure(502) },
+  { type: 'xstate.done.actor.login', output: session },
+  { type: 'xstate.error.actor.login', error: failure(401) },
+  { type: 'xstate.done.actor.refresh', output: session },
+  { type: 'xstate.done.actor.refresh', output: null },
+  { type: 'xstate.error.actor.refresh', error: failure(401) },
+  { type: 'xstate.error.actor.refresh', error: failure(502) },
+  { type: 'xstate.done.actor.logout', output: null },
+  { type: 'xstate.error.actor.logout', error: failure(0) },
+  { type: 'xstate.after.refreshDelay.auth.authenticated' },
+  { type: 'xstate.after.retryDelay.auth.degraded' },
+] as unknown as AuthEvent[]
+
+/** `source --event--> target` for every transition the machine defines, `always` ones included. */
+function definedTransitions(): Set<string> {
+  const edges = new Set<string>()
+  for (const node of Object.values(authMachine.root.states) as AnyStateNode[]) {
+    for (const [type, transitions] of node.transitions) {
+      for (const transition of transitions) edges.add(`${node.key} --${type}--> ${transition.target?.[0]?.key ?? node.key}`)
+    }
+    for (const transition of node.always ?? []) edges.add(`${node.key} --always--> ${transition.target?.[0]?.key}`)
+  }
+  return edges
+}
+
+/** The transitions that the graph traversal actually takes, from each kind of start. */
+function walkedTransitions(): { states: Set<string>; edges: Set<string> } {
+  const states = new Set<string>(['hydrating'])
+  const edges = new Set<string>()
+  const starts: Array<{ input: AuthMachineInput; always?: string }> = [
+    { input: {} },
+    { input: { session }, always: 'hydrating --always--> authenticated' },
+    { input: { session: null }, always: 'hydrating --always--> anonymous' },
+  ]
+  for (const { input, always } of starts) {
+    if (always) edges.add(always)
+    const adjacency = getAdjacencyMap(authMachine, {
+      input,
+      events: EVENTS,
+      // Retry counts and expiries would make the state space endless: a state is its value and whether someone is signed in.
+      serializeState: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.user !== null]),
+      limit: 1_000,
+    })
+    for (const { state, transitions } of Object.values(adjacency)) {
+      states.add(String(state.value))
+      for (const { event, state: next } of Object.values(transitions) as Array<{ event: AuthEvent; state: { value: unknown } }>) edges.add(`${String(state.value)} --${event.type}--> ${String(next.value)}`)
+    }
+  }
+  return { states, edges }
+}
+
+describe('authMachine paths (xstate/graph)', () => {
+  it('covers every state and every transition', () => {
+    const defined = definedTransitions()
+    const { states, edges } = walkedTransitions()
+    const allStates = Object.keys(authMachine.root.states)
+    console.log(`auth machine: ${states.size}/${allStates.length} states and ${[...defined].filter((edge) => edges.has(edge)).length}/${defined.size} transitions covered`)
+    expect([...states].sort()).toEqual([...allStates].sort())
+    expect([...defined].filter((edge) => !edges.has(edge))).toEqual([])
+  })
+})

@@ -1,0 +1,31 @@
+/** When to refresh and how long to wait between retries; pure, so the machine's delays stay one-liners. */
+export interface RefreshTiming {
+  /** Refresh this long before expiry, but never earlier than 80 % into the remaining lifetime. */
+  marginMs: number
+  /** First retry delay after a transient failure; doubles each time, with jitter, up to `retryMaxMs`. */
+  retryBaseMs: number
+  retryMaxMs: number
+}
+
+export const DEFAULT_REFRESH_TIMING: RefreshTiming = { marginMs: 30_000, retryBaseMs: 1_000, retryMaxMs: 10_000 }
+
+const MIN_REFRESH_DELAY_MS = 1_000
+
+/** Milliseconds until the access token that expires at `expiresAt` should be refreshed. */
+export function refreshDelay(expiresAt: string | null, timing: RefreshTiming, now = Date.now()): number {
+  const remaining = Date.parse(expiresAt ?? '') - now
+  if (!Number.isFinite(remaining)) return MIN_REFRESH_DELAY_MS
+  // A floor keeps a server clock ahead of the browser's from turning into a refresh loop.
+  return Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2))
+}
+
+/** Whether a refresh is due now (after a sleep, the timer may have fired late or not at all). */
+export function refreshDue(expiresAt: string | null, timing: RefreshTiming, now = Date.now()): boolean {
+  return refreshDelay(expiresAt, timing, now) <= MIN_REFRESH_DELAY_MS
+}
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random, so tabs and clients spread out. */
+export function retryDelay(attempt: number, timing: RefreshTiming, random = Math.random()): number {
+  const step = Math.min(timing.retryMaxMs, timing.retryBaseMs * 2 ** attempt)
+  return Math.round(step / 2 + (step / 2) * random)
+}
