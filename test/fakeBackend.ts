@@ -9,17 +9,19 @@ const USER = { id: 7, name: 'Demo User', email: 'demo@example.com', role: 'user'
 
 export function createFakeBackend({ accessTtlMs = 60_000, refreshTtlMs = 3_600_000, now = Date.now } = {}) {
   let counter = 0
+  // Real refresh tokens are unique across backends; so are these, since flights are shared process-wide.
+  const instance = crypto.randomUUID().slice(0, 8)
   const liveRefreshTokens = new Set<string>()
   const calls: string[] = []
   const state = { mode: 'ok' as FakeBackendMode }
 
   const issue = () => {
     counter += 1
-    const refreshToken = `refresh-${counter}`
+    const refreshToken = `refresh-${counter}@${instance}`
     liveRefreshTokens.add(refreshToken)
     return json(200, {
       data: {
-        token: `access-${counter}`,
+        token: `access-${counter}@${instance}`,
         token_expires_at: new Date(now() + accessTtlMs).toISOString(),
         refresh_token: refreshToken,
         refresh_token_expires_at: new Date(now() + refreshTtlMs).toISOString(),

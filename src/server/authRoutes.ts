@@ -1,5 +1,6 @@
 import type { Session } from '../core/types'
 import type { CookieWrite } from './cookies'
+import type { RefreshFlights, RefreshOutcome } from './createRefreshFlights'
 import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
 import { GatehouseError } from './GatehouseError'
 import { backToForm, isFormNavigation } from './formNavigation'
@@ -18,6 +19,7 @@ export interface RouteResult {
 export interface RouteContext {
   backend: BackendAdapter
   store: SessionStore
+  flights: RefreshFlights
   maxBodyBytes: number
   now: () => number
   logger: Pick<Console, 'warn'>
@@ -25,24 +27,24 @@ export interface RouteContext {
 
 const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, body: { user: null }, cookies })
 
-/** Signs in with the backend tokens: the profile comes with them or from one more call. */
-async function startSession(context: RouteContext, tokens: BackendTokens): Promise<{ session: Session; cookies: CookieWrite[] }> {
-  const user = tokens.user ?? (await context.backend.profile(tokens.accessToken))
+/** The backend tokens with their profile: it comes with them or from one more call. */
+async function withProfile(context: RouteContext, tokens: BackendTokens): Promise<RefreshOutcome> {
+  return { tokens, user: tokens.user ?? (await context.backend.profile(tokens.accessToken)) }
+}
+
+async function startSession(context: RouteContext, { tokens, user }: RefreshOutcome): Promise<{ session: Session; cookies: CookieWrite[] }> {
   return { session: toSession({ user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }), cookies: await context.store.write(tokens, user) }
 }
 
 /**
- * Exchanges the stored refresh token. A backend that rejects it ends the session (cookies
- * cleared); a backend that is down or slow throws, and the cookies stay as they were.
+ * Exchanges the stored refresh token, once however many requests carry it. A backend that
+ * rejects it ends the session (cookies cleared); a backend that is down or slow throws, and the
+ * cookies stay as they were.
  */
 export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
-  if (!stored.refresh) return { session: null, cookies: context.store.clear() }
-  try {
-    return await startSession(context, await context.backend.refresh(stored.refresh.refreshToken))
-  } catch (error) {
-    if (error instanceof GatehouseError && error.code === 'session_expired') return { session: null, cookies: context.store.clear() }
-    throw error
-  }
+  const refreshToken = stored.refresh?.refreshToken
+  const outcome = refreshToken ? await context.flights.run(refreshToken, async () => withProfile(context, await context.backend.refresh(refreshToken))) : null
+  return outcome ? startSession(context, outcome) : { session: null, cookies: context.store.clear() }
 }
 
 /** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
@@ -58,7 +60,7 @@ export const authRoutes = {
     const navigation = isFormNavigation(request)
     try {
       const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
-      const { session, cookies } = await startSession(context, await context.backend.login(credentials))
+      const { session, cookies } = await startSession(context, await withProfile(context, await context.backend.login(credentials)))
       return navigation ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
     } catch (error) {
       if (!navigation || !(error instanceof GatehouseError)) throw error

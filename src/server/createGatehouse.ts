@@ -1,6 +1,7 @@
 import type { Session } from '../core/types'
 import { authRoutes, resumeSession, type RouteContext, type RouteResult } from './authRoutes'
 import { serializeCookie, type CookieOptions, type CookieWrite } from './cookies'
+import { createRefreshFlights } from './createRefreshFlights'
 import { createSealer } from './createSealer'
 import { createSessionStore, toSession, type SessionStore } from './createSessionStore'
 import { GatehouseError } from './GatehouseError'
@@ -19,6 +20,11 @@ export interface GatehouseOptions {
   sameSite?: 'lax' | 'strict'
   /** Largest accepted login body. Default 16 KiB. */
   maxBodyBytes?: number
+  /**
+   * How long requests that still carry a just-exchanged refresh token get its successor instead
+   * of a second exchange. Default 30 s.
+   */
+  refreshGraceMs?: number
   /** Clock, for tests. */
   now?: () => number
   logger?: Pick<Console, 'warn' | 'error'>
@@ -57,7 +63,8 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const logger = options.logger ?? console
   const cookieOptions: CookieOptions = { secure: options.secureCookies ?? process.env.NODE_ENV === 'production', sameSite: options.sameSite ?? 'lax' }
   const store = createSessionStore(createSealer(resolveSecrets(options.secret)), { secure: cookieOptions.secure, now })
-  const context: RouteContext = { backend: options.backend, store, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger }
+  const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000 })
+  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger }
 
   const respond = (result: RouteResult, extraHeaders: Record<string, string> = {}) => {
     const headers = new Headers({ 'cache-control': 'no-store', ...extraHeaders })
