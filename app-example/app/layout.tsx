@@ -2,6 +2,7 @@ import { AuthProvider } from 'gatehouse/react'
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { getSession } from '../auth'
+import { SessionFollower } from './SessionFollower'
 import { SiteHeader } from './SiteHeader'
 import './globals.css'
 
@@ -14,6 +15,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <AuthProvider session={session}>
           <SiteHeader />
+          <SessionFollower />
           <main>{children}</main>
         </AuthProvider>
       </body>
