@@ -28,7 +28,8 @@ const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, 
 /** Signs in with the backend tokens: the profile comes with them or from one more call. */
 async function startSession(context: RouteContext, tokens: BackendTokens): Promise<{ session: Session; cookies: CookieWrite[] }> {
   const user = tokens.user ?? (await context.backend.profile(tokens.accessToken))
-  return { session: toSession({ user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }), cookies: await context.store.write(tokens, user) }
+  const access = { user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }
+  return { session: toSession(access, tokens.refreshToken !== undefined), cookies: await context.store.write(tokens, user) }
 }
 
 /**
@@ -48,7 +49,7 @@ export async function refreshSession(context: RouteContext, stored: StoredSessio
 /** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
 export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
   if (stored.tampered) return { session: null, cookies: context.store.clear() }
-  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access), cookies: [] }
+  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access, stored.refresh !== undefined), cookies: [] }
   if (stored.refresh) return refreshSession(context, stored)
   return { session: null, cookies: stored.access ? context.store.clear() : [] }
 }
