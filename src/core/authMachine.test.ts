@@ -122,6 +122,18 @@ describe('authMachine', () => {
     expect(actor.getSnapshot().context).toMatchObject({ user: null, expiresAt: null, error: { code: 'session_expired' } })
   })
 
+  it('lets a session without a refresh token run to its expiry, then ends it as session_expired', async () => {
+    const { machine, answers } = mockedMachine()
+    answers.refresh.mockRejectedValueOnce(failure(401, 'session_expired'))
+    const actor = createActor(machine, { input: { session: { ...sessionFor(60_000), refreshable: false } } }).start()
+    await vi.advanceTimersByTimeAsync(59_000)
+    expect(answers.refresh).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(answers.refresh).toHaveBeenCalledTimes(1)
+    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().context.error).toMatchObject({ code: 'session_expired' })
+  })
+
   it('signs out locally even when the logout call fails', async () => {
     const { machine, answers } = mockedMachine()
     answers.logout.mockRejectedValueOnce(failure(0, 'network_error'))

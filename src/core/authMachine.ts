@@ -7,6 +7,8 @@ export interface AuthContext {
   user: User | null
   /** ISO expiry of the access token; drives the refresh timer. */
   expiresAt: string | null
+  /** `false` when the backend gives no refresh token: the timer then waits for the expiry itself. */
+  refreshable: boolean
   error: AuthError | null
   refreshMarginMs: number
   /** Whether the server handed over the first session, so hydrating needs no request. */
@@ -28,7 +30,7 @@ export type AuthEvent =
   | { type: 'auth.logout' }
   | { type: 'auth.refresh' }
 
-const SIGNED_OUT = { user: null, expiresAt: null } as const
+const SIGNED_OUT = { user: null, expiresAt: null, refreshable: true } as const
 const RETRY_DELAY_MS = 5_000
 const MIN_REFRESH_DELAY_MS = 1_000
 
@@ -38,7 +40,7 @@ const failureOf = (error: unknown): TransportFailure =>
     : { status: 0, error: { code: 'unexpected_error', message: 'Something went wrong. Please try again.' } }
 
 const sessionContext = (session: Session | null | undefined) =>
-  session ? { user: session.user, expiresAt: session.expiresAt, error: null } : { ...SIGNED_OUT, error: null }
+  session ? { user: session.user, expiresAt: session.expiresAt, refreshable: session.refreshable !== false, error: null } : { ...SIGNED_OUT, error: null }
 
 /**
  * The browser's picture of the session: hydrating, signed out, signing in, signed in,
@@ -69,6 +71,8 @@ export const authMachine = setup({
     refreshDelay: ({ context }) => {
       const remaining = Date.parse(context.expiresAt ?? '') - Date.now()
       if (!Number.isFinite(remaining)) return MIN_REFRESH_DELAY_MS
+      // Nothing to refresh with: asking at expiry ends the session then, with session_expired, not a margin early.
+      if (!context.refreshable) return Math.max(MIN_REFRESH_DELAY_MS, remaining)
       return Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(context.refreshMarginMs, remaining / 2))
     },
     retryDelay: RETRY_DELAY_MS,
