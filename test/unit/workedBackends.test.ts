@@ -10,9 +10,9 @@ import { fakeNoRefreshBackend } from '../backends/fakeNoRefreshBackend'
 import { fakeOAuth2Backend } from '../backends/fakeOAuth2Backend'
 import { fakeSimpleJwtBackend } from '../backends/fakeSimpleJwtBackend'
 
-/** The README's worked configs, read from the same files it points to. */
-const readConfig = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../examples/backends/${name}.json`, import.meta.url), 'utf8')) as Omit<RestAdapterOptions, 'baseUrl'>
+/** The README's worked configs, read from the same files it shows. */
+const configText = (name: string) => readFileSync(new URL(`../../examples/backends/${name}.json`, import.meta.url), 'utf8')
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 const SHAPES = [
   {
@@ -47,7 +47,7 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
   beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), toFake: ['Date'] }))
   afterEach(() => vi.useRealTimers())
 
-  const config = readConfig(name)
+  const config = JSON.parse(configText(name)) as Omit<RestAdapterOptions, 'baseUrl'>
   const refreshable = config.refresh !== false
   const setup = () => {
     const api = fake()
@@ -57,6 +57,11 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
     const login = (password: string) => gatehouse.handle(authRequest('login', { body: { [identifier]: ADA[identifier], password } }))
     return { api, gatehouse, login }
   }
+
+  it('is shown in the README exactly as the file has it', () => {
+    expect(README).toContain(`\`examples/backends/${name}.json\``)
+    expect(README).toContain(`\`\`\`json\n${configText(name)}\`\`\``)
+  })
 
   it('signs in with the mapped user and the access token\'s expiry', async () => {
     const { login } = setup()
