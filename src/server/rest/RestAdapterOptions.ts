@@ -80,7 +80,18 @@ export interface UserMapping {
 /**
  * Describes a backend's token API. Every setting has the seed contract's value as its default,
  * so `{ baseUrl }` alone speaks `POST /auth/login` → `{ data: { token, token_expires_at, … } }`.
- * Everything but `baseUrl` and `fetch` can live in a JSON file.
+ * Everything but `fetch` can live in a JSON file.
+ *
+ * @example
+ * // Django REST framework + simplejwt: bare `{ access, refresh }` JWTs, expiry from their `exp`
+ * const options: RestAdapterOptions = {
+ *   baseUrl: 'https://api.example.com',
+ *   login: { path: '/api/token/', identifier: 'username' },
+ *   refresh: { path: '/api/token/refresh/', field: 'refresh' },
+ *   profile: { path: '/api/users/me/', envelope: '' },
+ *   logout: false,
+ *   tokens: { envelope: '', accessToken: 'access', refreshToken: 'refresh' },
+ * }
  */
 export interface RestAdapterOptions {
   /** The backend's base URL, e.g. `https://api.example.com`. */

@@ -51,9 +51,12 @@ describe('readTokens', () => {
   it.each([
     ['no access token', { data: {} }, {}, 'no access token at "data.token" in its answer'],
     ['an expiry in another format', { data: { token: 'a', token_expires_at: 'soon' } }, {}, '"data.token_expires_at" is not a time in the "iso" format'],
+    ['an expiry read in the wrong unit', { data: { token: 'a', token_expires_at: NOW / 1000 + 900 } }, { tokens: { expiryFormat: 'epoch-ms' } }, 'the expiry at "data.token_expires_at" is past or out of range; is "tokens.expiryFormat" right?'],
+    ['an expiry centuries away', { data: { token: 'a', token_expires_at: NOW + 900_000 } }, { tokens: { expiryFormat: 'epoch-seconds' } }, 'the expiry at "data.token_expires_at" is past or out of range; is "tokens.expiryFormat" right?'],
+    ['an expired JWT', { token: fakeJwt({ exp: NOW / 1000 - 1 }) }, { tokens: { envelope: '' } }, 'the expiry is past or out of range'],
     ['no expiry anywhere', { token: 'opaque' }, { tokens: { envelope: '' } }, 'no expiry at "token_expires_at" and the token is not a JWT; set "tokens.accessTokenTtlSeconds"'],
     ['a user without an id', { data: { token: 'a', token_expires_at: '2026-01-01T00:15:00Z', user: { name: 'x' } } }, {}, 'no user with an id at "id" in its answer'],
-  ])('refuses an answer with %s as a 502 backend_invalid_response', (_, body, options, reason) => {
+  ] as Array<[string, unknown, Omit<RestAdapterOptions, 'baseUrl'>, string]>)('refuses an answer with %s as a 502 backend_invalid_response', (_, body, options, reason) => {
     const error = (() => {
       try {
         read(body, options)

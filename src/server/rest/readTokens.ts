@@ -6,6 +6,7 @@ import { readPath } from './readPath'
 import { readUser } from './readUser'
 import type { ResolvedRestOptions } from './resolveRestOptions'
 
+const CENTURY_MS = 100 * 365 * 86_400_000
 const where = (envelope: string, field: string) => (envelope ? `${envelope}.${field}` : field)
 
 /**
@@ -23,13 +24,14 @@ export function readTokens(body: unknown, options: ResolvedRestOptions, now: num
 
   const expiry = (field: string, token: string, ttlSeconds: number | undefined, ttlSetting: string) => {
     const value = readPath(envelope, field)
-    if (value !== undefined && value !== null) {
-      const time = readExpiry(value, tokens.expiryFormat, now)
-      if (time === undefined) throw invalidResponse(`"${where(tokens.envelope, field)}" is not a time in the "${tokens.expiryFormat}" format`)
-      return time
-    }
-    const time = readJwtExpiry(token) ?? (ttlSeconds === undefined ? undefined : now + ttlSeconds * 1000)
+    const stated = value !== undefined && value !== null
+    const time = stated ? readExpiry(value, tokens.expiryFormat, now) : (readJwtExpiry(token) ?? (ttlSeconds === undefined ? undefined : now + ttlSeconds * 1000))
+    if (stated && time === undefined) throw invalidResponse(`"${where(tokens.envelope, field)}" is not a time in the "${tokens.expiryFormat}" format`)
     if (time === undefined) throw invalidResponse(`no expiry at "${where(tokens.envelope, field)}" and the token is not a JWT; set "${ttlSetting}"`)
+    // A past or impossible expiry is most often a wrong format (seconds read as milliseconds); taken as is, it would refresh in a loop.
+    if (!(time > now && time < now + CENTURY_MS)) {
+      throw invalidResponse(`the expiry ${stated ? `at "${where(tokens.envelope, field)}" ` : ''}is past or out of range${stated ? `; is "tokens.expiryFormat" right?` : ''}`)
+    }
     return time
   }
 
