@@ -80,7 +80,7 @@ export interface UserMapping {
 /**
  * Describes a backend's token API. Every setting has the seed contract's value as its default,
  * so `{ baseUrl }` alone speaks `POST /auth/login` → `{ data: { token, token_expires_at, … } }`.
- * Everything but `fetch` can live in a JSON file.
+ * Everything but `baseUrl` and `fetch` fits in a JSON file (the example app reads one from `AUTH_BACKEND_CONFIG`).
  *
  * @example
  * // Django REST framework + simplejwt: bare `{ access, refresh }` JWTs, expiry from their `exp`
