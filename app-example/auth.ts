@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs'
 import { createNextGatehouse } from 'gatehouse/next'
-import { createGatehouse, restAdapter } from 'gatehouse/server'
+import { createGatehouse, restAdapter, type RestAdapterOptions } from 'gatehouse/server'
 
-export const gatehouse = createGatehouse({
-  backend: restAdapter({ baseUrl: process.env.AUTH_BACKEND_URL ?? 'http://127.0.0.1:4000' }),
-})
+/** Another backend's shape, from the JSON file that AUTH_BACKEND_CONFIG names; none means the demo backend's. */
+function backendShape(file = process.env.AUTH_BACKEND_CONFIG): Omit<RestAdapterOptions, 'baseUrl'> {
+  if (!file) return {}
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`gatehouse example: AUTH_BACKEND_CONFIG "${file}" is not a readable JSON file (${(error as Error).message}).`)
+  }
+}
+
+export const backend = restAdapter({ ...backendShape(), baseUrl: process.env.AUTH_BACKEND_URL ?? 'http://127.0.0.1:4000' })
+
+export const gatehouse = createGatehouse({ backend })
 
 export const { handlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
   protectedPaths: ['/dashboard', '/admin'],

@@ -1,8 +1,10 @@
 // Runs the example app with its demo backend: `node scripts/example.mjs start|dev`.
-// Without AUTH_BACKEND_URL the demo backend is started and the app pointed at it.
+// Without AUTH_BACKEND_URL the demo backend is started and the app pointed at it;
+// AUTH_BACKEND_CONFIG names a JSON file of restAdapter options for another backend's shape.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const mode = process.argv[2]
@@ -47,6 +49,15 @@ function startDemoBackend() {
   })
 }
 
+if (env.AUTH_BACKEND_CONFIG && !env.AUTH_BACKEND_URL) {
+  console.error('[example] AUTH_BACKEND_CONFIG describes an external backend: set AUTH_BACKEND_URL to its address too.')
+  process.exit(2)
+}
+if (env.AUTH_BACKEND_CONFIG) {
+  // The app runs in its own folder: a path given from here must still find the file there.
+  env.AUTH_BACKEND_CONFIG = resolve(env.AUTH_BACKEND_CONFIG)
+  console.log(`[example] the backend's shape comes from ${env.AUTH_BACKEND_CONFIG}`)
+}
 if (env.AUTH_BACKEND_URL) {
   console.log(`[example] using the backend at ${env.AUTH_BACKEND_URL}`)
 } else {

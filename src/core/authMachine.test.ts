@@ -163,6 +163,18 @@ describe('authMachine', () => {
     expect(actor.getSnapshot().context).toMatchObject({ user: null, expiresAt: null, error: { code: 'session_expired' } })
   })
 
+  it('lets a session without a refresh token run to its expiry, then ends it as session_expired', async () => {
+    const { answers, start } = mockedMachine()
+    answers.refresh.mockResolvedValueOnce(null)
+    const actor = start({ ...sessionFor(60_000), refreshable: false })
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(answers.refresh).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(answers.refresh).toHaveBeenCalledTimes(1)
+    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().context.error).toMatchObject({ code: 'session_expired' })
+  })
+
   it('signs out locally even when the logout call fails', async () => {
     const { answers, start } = mockedMachine()
     answers.logout.mockRejectedValueOnce(failure(0, 'network_error'))

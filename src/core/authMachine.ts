@@ -10,6 +10,8 @@ export interface AuthContext {
   user: User | null
   /** ISO expiry of the access token; drives the refresh timer. */
   expiresAt: string | null
+  /** `false` when the backend gives no refresh token: the timer then waits for the expiry itself. */
+  refreshable: boolean
   error: AuthError | null
   /** Whether the server handed over the first session, so hydrating needs no request. */
   serverRendered: boolean
@@ -38,7 +40,7 @@ export type AuthEvent =
   | WakeEvent
   | TabSyncEvent
 
-const SIGNED_OUT = { user: null, expiresAt: null } as const
+const SIGNED_OUT = { user: null, expiresAt: null, refreshable: true } as const
 const SESSION_ENDED: AuthError = { code: 'session_expired', message: 'Your session has ended. Please sign in again.' }
 
 const failureOf = (error: unknown): TransportFailure =>
@@ -47,7 +49,9 @@ const failureOf = (error: unknown): TransportFailure =>
     : { status: 0, error: { code: 'unexpected_error', message: 'Something went wrong. Please try again.' } }
 
 const sessionContext = (session: Session | null | undefined) =>
-  session ? { user: session.user, expiresAt: session.expiresAt, error: null, retries: 0 } : { ...SIGNED_OUT, error: null, retries: 0 }
+  session
+    ? { user: session.user, expiresAt: session.expiresAt, refreshable: session.refreshable !== false, error: null, retries: 0 }
+    : { ...SIGNED_OUT, error: null, retries: 0 }
 
 const messageOf = (event: AuthEvent) => (event as TabSyncEvent).message
 
@@ -73,7 +77,7 @@ const authSetup = setup({
     publish: sendTo('tabSync', (_, params: { message: TabMessage }) => ({ type: 'tabs.publish' as const, message: params.message })),
   },
   delays: {
-    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.timing),
+    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.refreshable ? context.timing : { ...context.timing, marginMs: 0 }),
     retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })

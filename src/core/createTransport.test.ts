@@ -14,6 +14,11 @@ describe('createTransport', () => {
     expect(new Headers(init.headers).get(CLIENT_HEADER)).toBe('1')
   })
 
+  it('passes on that a session cannot be refreshed', async () => {
+    const session = { user: { id: '1', roles: [] }, expiresAt: '2026-01-01T00:00:00.000Z', refreshable: false }
+    expect(await createTransport({ fetch: reply(200, session) }).session()).toEqual({ ok: true, session })
+  })
+
   it('reads a signed-out session as null', async () => {
     expect(await createTransport({ fetch: reply(200, { user: null }) }).session()).toEqual({ ok: true, session: null })
   })

@@ -44,7 +44,8 @@ export function createTransport({ basePath = '/api/auth', fetch: fetchImpl }: Tr
     }
     const payload: unknown = await response.json().catch(() => undefined)
     if (response.ok && isSessionBody(payload)) {
-      return { ok: true, session: payload.user ? { user: payload.user, expiresAt: payload.expiresAt! } : null }
+      const refreshable = payload.refreshable === false ? { refreshable: false as const } : {}
+      return { ok: true, session: payload.user ? { user: payload.user, expiresAt: payload.expiresAt!, ...refreshable } : null }
     }
     return { ok: false, status: response.status, error: readError(payload, response.status) }
   }
@@ -56,7 +57,7 @@ export function createTransport({ basePath = '/api/auth', fetch: fetchImpl }: Tr
   }
 }
 
-function isSessionBody(payload: unknown): payload is { user: Session['user'] | null; expiresAt?: string } {
+function isSessionBody(payload: unknown): payload is { user: Session['user'] | null; expiresAt?: string; refreshable?: unknown } {
   if (typeof payload !== 'object' || payload === null || !('user' in payload)) return false
   const { user, expiresAt } = payload as { user: unknown; expiresAt?: unknown }
   return user === null || (typeof user === 'object' && typeof expiresAt === 'string')

@@ -11,6 +11,8 @@ export interface Session {
   user: User
   /** ISO time at which the access token expires. */
   expiresAt: string
+  /** `false` when the backend gave no refresh token: the session ends at `expiresAt`. Absent otherwise. */
+  refreshable?: false
 }
 
 /** The one error shape every gatehouse route answers with. */

@@ -33,7 +33,8 @@ async function withProfile(context: RouteContext, tokens: BackendTokens): Promis
 }
 
 async function startSession(context: RouteContext, { tokens, user }: RefreshOutcome): Promise<{ session: Session; cookies: CookieWrite[] }> {
-  return { session: toSession({ user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }), cookies: await context.store.write(tokens, user) }
+  const access = { user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }
+  return { session: toSession(access, tokens.refreshToken !== undefined), cookies: await context.store.write(tokens, user) }
 }
 
 /**
@@ -50,7 +51,7 @@ export async function refreshSession(context: RouteContext, stored: StoredSessio
 /** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
 export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
   if (stored.tampered) return { session: null, cookies: context.store.clear() }
-  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access), cookies: [] }
+  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access, stored.refresh !== undefined), cookies: [] }
   if (stored.refresh) return refreshSession(context, stored)
   return { session: null, cookies: stored.access ? context.store.clear() : [] }
 }

@@ -102,7 +102,7 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     },
     async readSession(cookieHeader) {
       const stored = await store.read(cookieHeader)
-      return !stored.tampered && stored.access && stored.access.expiresAt > now() ? toSession(stored.access) : null
+      return !stored.tampered && stored.access && stored.access.expiresAt > now() ? toSession(stored.access, stored.refresh !== undefined) : null
     },
     resumeSession: async (cookieHeader) => resumeSession(context, await store.read(cookieHeader)),
   }

@@ -19,8 +19,15 @@ export interface SessionStore {
   clear(): CookieWrite[]
 }
 
-/** The browser's view of a stored session: who and until when, never a token. */
-export const toSession = (access: NonNullable<StoredSession['access']>): Session => ({ user: access.user, expiresAt: new Date(access.expiresAt).toISOString() })
+/**
+ * The browser's view of a stored session: who and until when, never a token. Without a refresh
+ * token it says `refreshable: false`, so the browser lets it end with the access token.
+ */
+export const toSession = (access: NonNullable<StoredSession['access']>, refreshable: boolean): Session => ({
+  user: access.user,
+  expiresAt: new Date(access.expiresAt).toISOString(),
+  ...(refreshable ? {} : { refreshable: false }),
+})
 
 /**
  * Keeps a session in two sealed, httpOnly cookies: the user and access token, and the refresh

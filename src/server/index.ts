@@ -1,6 +1,18 @@
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'
-export { restAdapter, type RestAdapterOptions } from './restAdapter'
+export { restAdapter } from './restAdapter'
+export type {
+  EndpointOptions,
+  ExpiryFormat,
+  HttpMethod,
+  LoginOptions,
+  LogoutOptions,
+  ProfileOptions,
+  RefreshOptions,
+  RestAdapterOptions,
+  TokenOptions,
+  UserMapping,
+} from './rest/RestAdapterOptions'
 export { safeRedirectPath } from './safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './cookies'
 export type { BackendAdapter, BackendCredentials, BackendTokens } from './types'

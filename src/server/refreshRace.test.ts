@@ -18,7 +18,7 @@ describe('refresh races against a backend that revokes on reuse', () => {
   })
   afterAll(() => new Promise((resolve) => demo.server.close(resolve)))
 
-  const gatehouseFor = () => createGatehouse({ backend: restAdapter({ baseUrl }), secret: 'race-test-secret-0123456789abcdefghij', now: () => clock.now })
+  const gatehouseFor = () => createGatehouse({ backend: restAdapter({ baseUrl, now: () => clock.now }), secret: 'race-test-secret-0123456789abcdefghij', now: () => clock.now })
   const signIn = async (gatehouse: ReturnType<typeof gatehouseFor>) =>
     cookiesFrom(await gatehouse.handle(authRequest('login', { body: { email: 'demo@example.com', password: 'demo-password' } })))
 

@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   const [port, backendPort] = [await freePort(), await freePort()]
   const baseURL = `http://localhost:${port}`
   // The tests need the demo backend, whatever the shell points at.
-  const { AUTH_BACKEND_URL: _external, ...appEnv } = process.env
+  const { AUTH_BACKEND_URL: _external, AUTH_BACKEND_CONFIG: _shape, ...appEnv } = process.env
   const app = spawn(process.execPath, ['scripts/example.mjs', 'start'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],

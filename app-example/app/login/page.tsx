@@ -1,4 +1,5 @@
 import { safeRedirectPath } from 'gatehouse/server'
+import { backend } from '../../auth'
 import { LoginPanel } from './LoginPanel'
 
 type SearchParams = Promise<{ next?: string | string[]; error?: string | string[] }>
@@ -10,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      <LoginPanel next={safeRedirectPath(single(next), '/dashboard')} errorCode={single(error)} />
+      <LoginPanel next={safeRedirectPath(single(next), '/dashboard')} errorCode={single(error)} identifier={backend.identifier ?? 'email'} />
     </section>
   )
 }

@@ -1,0 +1,30 @@
+import { backendFetch, type BackendResponse } from '../backendFetch'
+import type { ResolvedRestOptions } from './resolveRestOptions'
+
+export interface BackendCall {
+  /** Sent as `Authorization: Bearer …`. */
+  bearer?: string
+  /** Body fields, encoded as the options' `bodyFormat`. */
+  fields?: Record<string, string>
+}
+
+/**
+ * Makes the function that calls one of the backend's endpoints with a token and body fields,
+ * bounded in time and size by `backendFetch`.
+ *
+ * @example
+ * const call = createBackendCaller(options)
+ * const response = await call(options.profile, { bearer: accessToken })
+ */
+export function createBackendCaller({ baseUrl, bodyFormat, fetch, timeoutMs }: ResolvedRestOptions) {
+  return (endpoint: { method: string; path: string }, { bearer, fields }: BackendCall): Promise<BackendResponse> => {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (bearer) headers.authorization = `Bearer ${bearer}`
+    let body: string | undefined
+    if (fields && Object.keys(fields).length > 0) {
+      headers['content-type'] = bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'application/json'
+      body = bodyFormat === 'form' ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
+    }
+    return backendFetch(`${baseUrl}${endpoint.path}`, { method: endpoint.method, headers, body }, { fetch, timeoutMs })
+  }
+}
