@@ -16,7 +16,11 @@ export const backend = restAdapter({ ...backendShape(), baseUrl: process.env.AUT
 
 export const gatehouse = createGatehouse({ backend })
 
+/** Where signing in leads when the visitor did not come from a protected page. */
+export const afterSignInPath = '/dashboard'
+
 export const { handlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
   protectedPaths: ['/dashboard', '/admin'],
   signInPath: '/login',
+  afterSignInPath,
 })

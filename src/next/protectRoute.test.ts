@@ -21,5 +21,6 @@ describe('protectRoute', () => {
     expect(protectRoute(at('/login?next=%2Fadmin'), true, options)).toBe('/admin')
     expect(protectRoute(at('/login?next=%2F%2Fevil.example'), true, options)).toBe('/')
     expect(protectRoute(at('/login'), false, options)).toBeNull()
+    expect(protectRoute(at('/login'), true, { ...options, afterSignInPath: '/dashboard' })).toBe('/dashboard')
   })
 })

@@ -5,6 +5,8 @@ export interface RouteProtectionOptions {
   protectedPaths: readonly string[]
   /** The sign-in page. Default `/login`. */
   signInPath?: string
+  /** Where a signed-in visitor of the sign-in page goes when its `next` names nowhere safe. Default `/`. */
+  afterSignInPath?: string
 }
 
 const matches = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)
@@ -12,12 +14,12 @@ const matches = (pathname: string, prefix: string) => pathname === prefix || pat
 /**
  * Where a visitor should go instead of `pathname`, or `null` to let the request through:
  * signed-out visitors of protected paths go to the sign-in page with `next`, signed-in visitors
- * of the sign-in page go to their safe `next` (default `/`).
+ * of the sign-in page go to their safe `next`, else `afterSignInPath`.
  */
-export function protectRoute(url: URL, signedIn: boolean, { protectedPaths, signInPath = '/login' }: RouteProtectionOptions): string | null {
+export function protectRoute(url: URL, signedIn: boolean, { protectedPaths, signInPath = '/login', afterSignInPath = '/' }: RouteProtectionOptions): string | null {
   if (!signedIn && protectedPaths.some((prefix) => matches(url.pathname, prefix))) {
     return `${signInPath}?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`
   }
-  if (signedIn && url.pathname === signInPath) return safeRedirectPath(url.searchParams.get('next'))
+  if (signedIn && url.pathname === signInPath) return safeRedirectPath(url.searchParams.get('next'), afterSignInPath)
   return null
 }

@@ -11,11 +11,11 @@ export function useBrowser() {
   afterAll(async () => {
     await browser?.close()
   })
+  const newContext = (options: BrowserContextOptions = {}) => browser.newContext({ baseURL: inject('baseURL'), ...options })
   return {
-    baseURL: () => inject('baseURL'),
+    newContext,
     async newPage(options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options })
-      return context.newPage()
+      return (await newContext(options)).newPage()
     },
   }
 }

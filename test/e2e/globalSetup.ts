@@ -1,33 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { spawn } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import { chromiumPath } from '../chromium'
+import { freePort, waitForApp } from './appProcess'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
     chromiumPath: string
   }
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-
-async function waitForApp(url: string, app: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`The example app exited with ${app.exitCode} before answering; see its output above.`)
-    const ready = await fetch(url).then((response) => response.ok, () => false)
-    if (ready) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`The example app did not answer at ${url} within ${timeoutMs / 1000} s.`)
 }
 
 /** Builds and starts the example app with its demo backend through `npm start`'s own script. */

@@ -1,5 +1,5 @@
 import { safeRedirectPath } from 'gatehouse/server'
-import { backend } from '../../auth'
+import { afterSignInPath, backend } from '../../auth'
 import { LoginPanel } from './LoginPanel'
 
 type SearchParams = Promise<{ next?: string | string[]; error?: string | string[] }>
@@ -11,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      <LoginPanel next={safeRedirectPath(single(next), '/dashboard')} errorCode={single(error)} identifier={backend.identifier ?? 'email'} />
+      <LoginPanel next={safeRedirectPath(single(next), afterSignInPath)} errorCode={single(error)} identifier={backend.identifier ?? 'email'} />
     </section>
   )
 }

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+export async function waitForApp(url: string, app: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`The example app exited with ${app.exitCode} before answering; see its output above.`)
+    const ready = await fetch(url).then((response) => response.ok, () => false)
+    if (ready) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The example app did not answer at ${url} within ${timeoutMs / 1000} s.`)
+}
+
+/**
+ * Serves the example app, already built by the global setup, against the given backend: one
+ * `next start` process, stopped with `stop()`.
+ */
+export async function serveBuiltApp(backendUrl: string) {
+  const port = await freePort()
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+  const { AUTH_BACKEND_CONFIG: _shape, ...env } = process.env
+  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: fileURLToPath(new URL('../../app-example/', import.meta.url)),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, NODE_ENV: 'production', AUTH_BACKEND_URL: backendUrl, AUTH_SECRET: randomBytes(32).toString('base64url'), NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  const baseURL = `http://localhost:${port}`
+  await waitForApp(baseURL, app, 60_000)
+  return { baseURL, stop: () => app.kill('SIGTERM') }
+}

@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDemoBackend, type DemoBackend } from '../../app-example/demo-backend/createDemoBackend'
+import { serveBuiltApp } from './appProcess'
+import { signIn, useBrowser } from './browser'
+
+const ACCESS_TOKEN_SECONDS = 3
+const browser = useBrowser()
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The demo backend in this process, so the test can stop it, revoke its sessions and count its refreshes. */
+async function startBackend() {
+  const demo: DemoBackend = createDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
+  await new Promise<void>((resolve) => demo.server.listen(0, '127.0.0.1', resolve))
+  const { port } = demo.server.address() as AddressInfo
+  const stop = () => new Promise<void>((resolve) => {
+    demo.server.close(() => resolve())
+    demo.server.closeAllConnections()
+  })
+  const restart = () => new Promise<void>((resolve) => demo.server.listen(port, '127.0.0.1', resolve))
+  return { demo, url: `http://127.0.0.1:${port}`, stop, restart }
+}
+
+const signedIn = (page: Page) => page.getByTestId('signed-in-as')
+const reconnecting = (page: Page) => page.getByRole('status').filter({ hasText: 'Reconnecting' })
+const signInLink = (page: Page) => page.getByRole('link', { name: 'Sign in' })
+
+describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS}-second access token`, () => {
+  let backend: Awaited<ReturnType<typeof startBackend>>
+  let app: Awaited<ReturnType<typeof serveBuiltApp>>
+  let context: BrowserContext
+  let tabs: Page[]
+  const refreshAnswers: number[] = []
+
+  beforeAll(async () => {
+    backend = await startBackend()
+    app = await serveBuiltApp(backend.url)
+    context = await browser.newContext({ baseURL: app.baseURL })
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/auth/refresh') refreshAnswers.push(response.status())
+    })
+  })
+  afterAll(async () => {
+    app?.stop()
+    await backend?.stop()
+  })
+
+  const openSignedInTabs = async () => {
+    const first = await context.newPage()
+    await first.goto('/login')
+    await signIn(first, 'demo@example.com', 'demo-password')
+    await first.waitForURL('**/dashboard')
+    const others = await Promise.all([context.newPage(), context.newPage()])
+    await Promise.all(others.map((tab) => tab.goto('/dashboard')))
+    tabs = [first, ...others]
+    for (const tab of tabs) await signedIn(tab).waitFor()
+  }
+
+  it('makes about one refresh per token lifetime in total, not one per tab, for 30 seconds, and signs nobody out', async () => {
+    await openSignedInTabs()
+    const before = backend.demo.stats.refreshes
+    await sleep(30_000)
+    const refreshes = backend.demo.stats.refreshes - before
+    const lifetimes = 30 / ACCESS_TOKEN_SECONDS
+    console.log(`three tabs, 30 s: ${refreshes} backend refreshes for ${lifetimes} token lifetimes; refresh answers seen: ${refreshAnswers.length}`)
+    expect(refreshes).toBeGreaterThanOrEqual(lifetimes * 0.8)
+    // One refresh per tab would be 3x; expiries in whole seconds make the real lifetimes a little shorter than 3 s.
+    expect(refreshes).toBeLessThanOrEqual(lifetimes * 2)
+    expect(refreshAnswers.filter((status) => status !== 200)).toEqual([])
+    for (const tab of tabs) expect(await signedIn(tab).isVisible()).toBe(true)
+  }, 90_000)
+
+  it('says it is reconnecting while the backend is down for 20 seconds, signs nobody out, and recovers', async () => {
+    await backend.stop()
+    for (const tab of tabs) await reconnecting(tab).waitFor({ timeout: 10_000 })
+    await sleep(20_000)
+    for (const tab of tabs) expect(await signedIn(tab).isVisible()).toBe(true)
+    const before = backend.demo.stats.refreshes
+    const restartedAt = Date.now()
+    await backend.restart()
+    for (const tab of tabs) await reconnecting(tab).waitFor({ state: 'detached', timeout: 15_000 })
+    console.log(`backend down 20 s: recovered ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after it returned`)
+    for (const tab of tabs) expect(await signedIn(tab).isVisible()).toBe(true)
+    expect(backend.demo.stats.refreshes).toBeGreaterThan(before)
+    expect(refreshAnswers.filter((status) => status === 401)).toEqual([])
+  }, 90_000)
+
+  it('signs every tab out, once, when the backend revokes the refresh token', async () => {
+    const rejectedBefore = refreshAnswers.filter((status) => status === 401).length
+    backend.demo.revokeAll()
+    for (const tab of tabs) await signInLink(tab).waitFor({ timeout: 10_000 })
+    await sleep(3_000)
+    const rejected = refreshAnswers.filter((status) => status === 401).length - rejectedBefore
+    console.log(`refresh token revoked: ${rejected} rejected refresh answer(s) for ${tabs.length} tabs`)
+    expect(rejected).toBe(1)
+    for (const tab of tabs) {
+      expect(new URL(tab.url()).pathname).toBe('/login')
+      expect(await signedIn(tab).count()).toBe(0)
+    }
+  }, 60_000)
+
+  it('signs the other tabs out within a second of a sign-out in one', async () => {
+    await Promise.all(tabs.map((tab) => tab.close()))
+    await openSignedInTabs()
+    const [first, ...others] = tabs as [Page, ...Page[]]
+    const clickedAt = Date.now()
+    await first.getByRole('button', { name: 'Sign out' }).click()
+    await Promise.all(others.map((tab) => signInLink(tab).waitFor({ timeout: 5_000 })))
+    const elapsed = Date.now() - clickedAt
+    console.log(`sign-out reached the other tabs in ${elapsed} ms`)
+    expect(elapsed).toBeLessThan(1_000)
+  }, 60_000)
+})
