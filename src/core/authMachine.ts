@@ -55,6 +55,9 @@ const sessionContext = (session: Session | null | undefined) =>
 
 const messageOf = (event: AuthEvent) => (event as TabSyncEvent).message
 
+/** A session that cannot be refreshed is kept to its very end: no margin. */
+const timingOf = (context: AuthContext): RefreshTiming => (context.refreshable ? context.timing : { ...context.timing, marginMs: 0 })
+
 const authSetup = setup({
   types: { context: {} as AuthContext, events: {} as AuthEvent, input: {} as AuthMachineInput },
   actors: { ...transportActors(createTransport()), tabSync, wakeWatcher },
@@ -63,7 +66,7 @@ const authSetup = setup({
     serverSignedOut: ({ context }) => context.serverRendered && context.user === null,
     hasSession: (_, params: { session: Session | null }) => params.session !== null,
     sessionRejected: (_, params: { error: unknown }) => failureOf(params.error).status === 401,
-    refreshDue: ({ context }) => refreshDue(context.expiresAt, context.timing),
+    refreshDue: ({ context }) => refreshDue(context.expiresAt, timingOf(context)),
     signedInElsewhere: ({ event }) => messageOf(event).kind === 'session',
   },
   actions: {
@@ -77,7 +80,7 @@ const authSetup = setup({
     publish: sendTo('tabSync', (_, params: { message: TabMessage }) => ({ type: 'tabs.publish' as const, message: params.message })),
   },
   delays: {
-    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.refreshable ? context.timing : { ...context.timing, marginMs: 0 }),
+    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)),
     retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })

@@ -37,7 +37,8 @@ export function transportActors(transport: Transport) {
       withRefreshLock(
         async () => {
           const current = await settle(transport.session())
-          if (current === null || current.expiresAt !== input.knownExpiresAt) return current
+          // Signed out, refreshed by another tab, or nothing to refresh with: the session route has the last word.
+          if (current === null || current.expiresAt !== input.knownExpiresAt || current.refreshable === false) return current
           return settle(transport.refresh())
         },
         { signal, timeoutMs: input.lockTimeoutMs },

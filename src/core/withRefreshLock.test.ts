@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createActor, toPromise } from 'xstate'
 import type { Transport } from './createTransport'
 import { transportActors } from './transportActors'
+import type { Session } from './types'
 import { withRefreshLock } from './withRefreshLock'
 
 /** A Web Locks stand-in: one holder at a time, waiters in order, abortable while waiting. */
@@ -48,8 +49,8 @@ describe('withRefreshLock', () => {
 
 describe('the refresh actor', () => {
   const known = '2026-01-01T00:01:00.000Z'
-  const transportWith = (sessionExpiresAt: string | null) => {
-    const session = sessionExpiresAt ? { user: { id: '1', roles: [] }, expiresAt: sessionExpiresAt } : null
+  const transportWith = (sessionExpiresAt: string | null, extra: Partial<Session> = {}) => {
+    const session: Session | null = sessionExpiresAt ? { user: { id: '1', roles: [] }, expiresAt: sessionExpiresAt, ...extra } : null
     return {
       session: vi.fn(async () => ({ ok: true as const, session })),
       refresh: vi.fn(async () => ({ ok: true as const, session: { user: { id: '1', roles: [] }, expiresAt: '2026-01-01T00:02:00.000Z' } })),
@@ -69,6 +70,12 @@ describe('the refresh actor', () => {
     const transport = transportWith(known)
     expect((await run(transport))?.expiresAt).toBe('2026-01-01T00:02:00.000Z')
     expect(transport.refresh).toHaveBeenCalledTimes(1)
+  })
+
+  it('never asks to refresh a session the backend gave no refresh token for', async () => {
+    const transport = transportWith(known, { refreshable: false })
+    expect((await run(transport))?.expiresAt).toBe(known)
+    expect(transport.refresh).not.toHaveBeenCalled()
   })
 
   it('ends with no session when the cookies are already gone', async () => {
