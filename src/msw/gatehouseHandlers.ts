@@ -1,5 +1,7 @@
 import { delay, http, type DelayMode } from 'msw'
-import { gatehouseScenarios, type GatehouseScenario } from './gatehouseScenarios'
+import type { User } from '../core/types'
+import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
+import { sessionAnswer, signedOutAnswer } from './routeAnswers'
 
 export interface GatehouseHandlersOptions {
   /** Where the app mounts the proxy routes. Default `/api/auth`. */
@@ -9,6 +11,11 @@ export interface GatehouseHandlersOptions {
    * pending state that holds still for a screenshot). Default: none, or 3 s for `slowBackend`.
    */
   slowMs?: number | DelayMode
+  /**
+   * Who the session route reports, replacing the scenario's own: a user, or `null` for nobody
+   * (e.g. `backendDown` seen from the login page).
+   */
+  user?: User | null
 }
 
 const SLOW_BACKEND_MS = 3_000
@@ -28,9 +35,14 @@ const SLOW_BACKEND_MS = 3_000
  * @example
  * // Any MSW setup
  * const worker = setupWorker(...gatehouseHandlers('wrongPassword', { basePath: '/auth' }))
+ *
+ * @example
+ * // The login page while the backend is down: nobody signed in, sign-in answers 502
+ * msw.use(...gatehouseHandlers('backendDown', { user: null }))
  */
-export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs }: GatehouseHandlersOptions = {}) {
-  const routes = gatehouseScenarios[scenario]
+export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, user }: GatehouseHandlersOptions = {}) {
+  const routes: ScenarioRoutes = { ...gatehouseScenarios[scenario] }
+  if (user !== undefined) routes.session = () => (user ? sessionAnswer(user) : signedOutAnswer())
   const wait = slowMs ?? (scenario === 'slowBackend' ? SLOW_BACKEND_MS : 0)
   const answer = (respond: (request: Request) => Response | Promise<Response>) => async ({ request }: { request: Request }) => {
     if (wait) await delay(wait)
