@@ -26,7 +26,9 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
+            // Room for Storybook's 1200x900 test viewport: a smaller window scales the page down,
+            // and screenshots with it.
+            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }, contextOptions: { viewport: { width: 1280, height: 1000 } } }),
             instances: [{ browser: 'chromium' }],
             // Pixel-exact (0 differing pixels; pixelmatch's default 0.1 colour threshold): the
             // same Chromium renders the same pixels, so any difference is a real change.

@@ -6,7 +6,8 @@ import { useAuthActor } from '../src/react'
 
 const scenarioNames = Object.keys(gatehouseScenarios) as GatehouseScenario[]
 
-const cell = { padding: '0.25rem 0.75rem 0.25rem 0', verticalAlign: 'top' } as const
+const term = { fontWeight: 600 } as const
+const value = { margin: 0, fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const
 
 /**
  * The auth machine laid bare: its state, its context and the view the components read, with
@@ -22,7 +23,7 @@ export function MachineExplorer({ scenario, onScenarioChange }: { scenario: Gate
   }
   const { expiresAt, ...stableContext } = snapshot.context
   return (
-    <div className="gatehouse-login-form" style={{ width: '30rem' }}>
+    <div className="gatehouse-login-form" style={{ width: '34rem' }}>
       <label className="gatehouse-field">
         <span className="gatehouse-label">Mocked backend scenario</span>
         <select className="gatehouse-input" value={scenario} onChange={(event) => onScenarioChange(event.target.value as GatehouseScenario)}>
@@ -31,30 +32,18 @@ export function MachineExplorer({ scenario, onScenarioChange }: { scenario: Gate
           ))}
         </select>
       </label>
-      <table style={{ borderCollapse: 'collapse' }}>
-        <tbody>
-          <tr>
-            <th scope="row" style={cell}>State</th>
-            <td style={cell} data-testid="machine-state"><code>{JSON.stringify(snapshot.value)}</code></td>
-          </tr>
-          <tr>
-            <th scope="row" style={cell}>Context</th>
-            <td style={cell}><code>{JSON.stringify(stableContext)}</code></td>
-          </tr>
-          <tr>
-            <th scope="row" style={cell}>expiresAt</th>
-            <td style={cell} data-screenshot-mask=""><code>{expiresAt ?? 'null'}</code></td>
-          </tr>
-          <tr>
-            <th scope="row" style={cell}>View</th>
-            <td style={cell}><code>{JSON.stringify({ ...selectAuth(snapshot), user: undefined, expiresAt: undefined, error: undefined })}</code></td>
-          </tr>
-          <tr>
-            <th scope="row" style={cell}>Sent</th>
-            <td style={cell}>{sent.join(' → ') || '—'}</td>
-          </tr>
-        </tbody>
-      </table>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '0.5rem 1rem', margin: 0 }}>
+        <dt style={term}>State</dt>
+        <dd style={value} data-testid="machine-state">{JSON.stringify(snapshot.value)}</dd>
+        <dt style={term}>Context</dt>
+        <dd style={value}>{JSON.stringify(stableContext, null, 2)}</dd>
+        <dt style={term}>expiresAt</dt>
+        <dd style={value} data-screenshot-mask="">{expiresAt ?? 'null'}</dd>
+        <dt style={term}>View</dt>
+        <dd style={value}>{JSON.stringify({ ...selectAuth(snapshot), user: undefined, expiresAt: undefined, error: undefined })}</dd>
+        <dt style={term}>Sent</dt>
+        <dd style={value}>{sent.join(' → ') || '—'}</dd>
+      </dl>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
         <button type="button" className="gatehouse-button" onClick={() => send({ type: 'auth.login', credentials: { email: mockUser.email!, password: mockPasswords[mockUser.email!]! } }, 'login')}>
           auth.login (demo)
