@@ -17,6 +17,9 @@ const preview: Preview = {
     // Any accessibility violation fails the story's test.
     a11y: { test: 'error' },
     layout: 'centered',
+    // Each story in its own frame on the docs pages too: MSW mocks one page at a time, and
+    // stories on one page would share (and overwrite) each other's scenario.
+    docs: { story: { inline: false, iframeHeight: 280 } },
     // The themes the screenshot tests capture; a story can narrow it.
     themes: ['light', 'dark'],
   },

@@ -2,13 +2,13 @@ import { authMachine } from '../src/core'
 
 /** Where each state sits; the arrows are read from the machine itself, so they cannot drift from it. */
 const POSITIONS: Record<string, [number, number]> = {
-  hydrating: [90, 200],
-  authenticated: [330, 60],
-  authenticating: [330, 200],
-  anonymous: [330, 350],
-  refreshing: [620, 60],
-  degraded: [620, 200],
-  loggingOut: [620, 350],
+  hydrating: [90, 210],
+  authenticated: [360, 60],
+  authenticating: [360, 210],
+  anonymous: [360, 360],
+  refreshing: [680, 60],
+  degraded: [860, 210],
+  loggingOut: [680, 360],
 }
 
 const labelOf = (event: string) =>
@@ -38,7 +38,7 @@ function edges() {
 /** A picture of the auth machine: its states, and every transition with the events that take it. */
 export function MachineDiagram() {
   return (
-    <svg viewBox="0 0 760 410" role="img" aria-label="State diagram of the auth machine" style={{ width: '100%', maxWidth: 760, fontFamily: 'system-ui, sans-serif' }}>
+    <svg viewBox="0 0 940 420" role="img" aria-label="State diagram of the auth machine" style={{ width: '100%', maxWidth: 940, fontFamily: 'system-ui, sans-serif' }}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#5c6370" />
@@ -56,10 +56,15 @@ export function MachineDiagram() {
         }
         const [sx, sy] = shorten(x1, y1, cx, cy)
         const [ex, ey] = shorten(x2, y2, cx, cy)
+        // Labels sit 40% of the way from the source, so two crossing arrows keep theirs apart,
+        // on the outer side of the bend.
+        const [lx, ly] = [0.36 * sx + 0.48 * cx + 0.16 * ex, 0.36 * sy + 0.48 * cy + 0.16 * ey]
+        const outward = (y2 - y1) / length
+        const anchor = outward > 0.5 ? 'start' : outward < -0.5 ? 'end' : 'middle'
         return (
           <g key={`${from}>${to}`}>
             <path d={`M${sx},${sy} Q${cx},${cy} ${ex},${ey}`} fill="none" stroke="#5c6370" strokeWidth="1.5" markerEnd="url(#arrow)" />
-            <text x={(sx + 2 * cx + ex) / 4} y={(sy + 2 * cy + ey) / 4} fontSize="11" fill="#1c2024" textAnchor="middle" paintOrder="stroke" stroke="#fff" strokeWidth="4">
+            <text x={lx + (anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0)} y={ly} fontSize="11" fill="#1c2024" textAnchor={anchor} paintOrder="stroke" stroke="#fff" strokeWidth="4">
               {[...labels].join(', ')}
             </text>
           </g>

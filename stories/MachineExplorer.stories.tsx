@@ -11,6 +11,7 @@ const meta = {
   title: 'Machine/Explorer',
   args: { scenario: 'signedOut' },
   argTypes: { scenario: { control: 'select', options: Object.keys(gatehouseScenarios) } },
+  parameters: { docs: { story: { iframeHeight: 640 } } },
   decorators: [withAuthProvider],
   beforeEach({ msw, args }) {
     msw.use(...gatehouseHandlers(args.scenario))

@@ -1,4 +1,6 @@
 import { AuthProvider } from 'gatehouse/react'
+import { SessionNotice } from 'gatehouse/ui'
+import 'gatehouse/ui.css'
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { getSession } from '../auth'
@@ -14,7 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <AuthProvider session={session}>
           <SiteHeader />
-          <main>{children}</main>
+          <main>
+            <SessionNotice />
+            {children}
+          </main>
         </AuthProvider>
       </body>
     </html>
