@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { SessionNotice, SignedIn } from '../src/ui'
+import { SessionNotice } from '../src/ui'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
+import { withSessionMarker } from './support/withSessionMarker'
 
 const meta = {
   title: 'Components/SessionNotice',
@@ -26,14 +27,7 @@ export const AboutToExpire: Story = {
 
 /** "Stay signed in" refreshes the session; with a fresh expiry the notice goes away. */
 export const StaysSignedIn: Story = {
-  render: (args) => (
-    <>
-      <SessionNotice {...args} />
-      <SignedIn>
-        <p>(signed in)</p>
-      </SignedIn>
-    </>
-  ),
+  decorators: [withSessionMarker],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Stay signed in' }))
@@ -62,14 +56,7 @@ export const SessionEnded: Story = {
 /** Nothing to say while the session is healthy: renders nothing. */
 export const Quiet: Story = {
   beforeEach: mockScenario('signedInAsUser'),
-  render: (args) => (
-    <>
-      <SessionNotice {...args} />
-      <SignedIn>
-        <p>(signed in)</p>
-      </SignedIn>
-    </>
-  ),
+  decorators: [withSessionMarker],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await canvas.findByText('(signed in)')

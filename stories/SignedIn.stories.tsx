@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
-import { SignedIn, SignedOut } from '../src/ui'
+import { SignedIn } from '../src/ui'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
+import { withSessionMarker } from './support/withSessionMarker'
 
 const meta = {
   title: 'Components/SignedIn',
@@ -23,17 +24,10 @@ export const WhenSignedIn: Story = {
   },
 }
 
-/** Renders nothing; the line below it comes from `<SignedOut>`, to show the session has settled. */
+/** Renders nothing (the line below is the story's, to show the session has settled). */
 export const WhenSignedOut: Story = {
   beforeEach: mockScenario('signedOut'),
-  render: (args) => (
-    <>
-      <SignedIn {...args} />
-      <SignedOut>
-        <p>(signed out)</p>
-      </SignedOut>
-    </>
-  ),
+  decorators: [withSessionMarker],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('(signed out)')
     await expect(within(canvasElement).queryByText(/Welcome back/)).toBeNull()

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, within } from 'storybook/test'
-import { SignedIn, SignedOut } from '../src/ui'
+import { SignedOut } from '../src/ui'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
+import { withSessionMarker } from './support/withSessionMarker'
 
 const meta = {
   title: 'Components/SignedOut',
@@ -23,17 +24,10 @@ export const WhenSignedOut: Story = {
   },
 }
 
-/** Renders nothing; the line below it comes from `<SignedIn>`, to show the session has settled. */
+/** Renders nothing (the line below is the story's, to show the session has settled). */
 export const WhenSignedIn: Story = {
   beforeEach: mockScenario('signedInAsUser'),
-  render: (args) => (
-    <>
-      <SignedOut {...args} />
-      <SignedIn>
-        <p>(signed in)</p>
-      </SignedIn>
-    </>
-  ),
+  decorators: [withSessionMarker],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByText('(signed in)')
     await expect(within(canvasElement).queryByRole('link')).toBeNull()
