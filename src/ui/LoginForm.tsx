@@ -5,6 +5,7 @@ import type { AuthError, Credentials } from '../core/types'
 import { useAuthBasePath } from '../react/AuthProvider'
 import { useAuth } from '../react/useAuth'
 import { FieldError } from './FieldError'
+import { safeLocalPath } from './safeLocalPath'
 
 export interface LoginFormLabels {
   email: string
@@ -17,7 +18,10 @@ export interface LoginFormLabels {
 export interface LoginFormProps {
   /** What the person signs in with, as the backend expects it. Default `'email'`. */
   identifier?: 'email' | 'username'
-  /** Where to go once signed in; also honoured when the form is sent before the page's script has run. */
+  /**
+   * Where to go once signed in (a path on this site; anything else falls back to `/`); also
+   * honoured when the form is sent before the page's script has run.
+   */
   redirectTo?: string
   /** Called once signed in instead of a full page load to `redirectTo`, e.g. to use the app's router. */
   onSuccess?: () => void
@@ -67,7 +71,7 @@ export function LoginForm({ identifier = 'email', redirectTo = '/', onSuccess, e
     submitting.current = false
     if (!result.ok) setError(result.error)
     else if (onSuccess) onSuccess()
-    else window.location.assign(redirectTo)
+    else window.location.assign(safeLocalPath(redirectTo))
   }
 
   const fieldProps = (name: (typeof fieldNames)[number]) => ({
