@@ -1,13 +1,11 @@
 'use client'
-import { useAuth } from 'gatehouse/react'
+import { SignedOut, UserBadge } from 'gatehouse/ui'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 
 export function SiteHeader() {
-  const { status, user, pending, signOut } = useAuth()
   const router = useRouter()
-  const signOutAndLeave = async () => {
-    await signOut()
+  const leave = () => {
     router.replace('/login')
     router.refresh()
   }
@@ -18,16 +16,12 @@ export function SiteHeader() {
         <Link href="/dashboard">Dashboard</Link>
         <Link href="/admin">Admin</Link>
       </nav>
-      {status === 'signedIn' && user ? (
-        <div className="site-header-user">
-          <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span>
-          <button type="button" onClick={signOutAndLeave} disabled={pending}>
-            Sign out
-          </button>
-        </div>
-      ) : status === 'signedOut' ? (
-        <Link href="/login">Sign in</Link>
-      ) : null}
+      <UserBadge label={(user) => <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span>} onSignedOut={leave} />
+      <SignedOut>
+        <Link className="gatehouse-link" href="/login">
+          Sign in
+        </Link>
+      </SignedOut>
     </header>
   )
 }

@@ -1,4 +1,6 @@
 import { AuthProvider } from 'gatehouse/react'
+import { SessionNotice } from 'gatehouse/ui'
+import 'gatehouse/ui.css'
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { getSession } from '../auth'
@@ -16,7 +18,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <AuthProvider session={session}>
           <SiteHeader />
           <SessionFollower />
-          <main>{children}</main>
+          <main>
+            <SessionNotice />
+            {children}
+          </main>
         </AuthProvider>
       </body>
     </html>

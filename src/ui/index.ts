@@ -1,2 +1,8 @@
 'use client'
+export { AuthGuard, type AuthGuardProps } from './AuthGuard'
 export { LoginForm, type LoginFormLabels, type LoginFormProps } from './LoginForm'
+export { LogoutButton, type LogoutButtonProps } from './LogoutButton'
+export { SessionNotice, type SessionNoticeProps, type SessionNoticeTexts } from './SessionNotice'
+export { SignedIn } from './SignedIn'
+export { SignedOut } from './SignedOut'
+export { UserBadge, type UserBadgeProps } from './UserBadge'

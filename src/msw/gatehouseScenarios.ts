@@ -1,0 +1,75 @@
+import { mockAdmin, mockUser } from './mockUsers'
+import {
+  backendDownAnswer,
+  checkCredentials,
+  sessionAnswer,
+  sessionExpiredAnswer,
+  signedOutAnswer,
+  validationAnswer,
+  wrongPasswordAnswer,
+} from './routeAnswers'
+
+type Answer = (request: Request) => Response | Promise<Response>
+
+/** How each proxy route answers in one scenario. */
+export interface ScenarioRoutes {
+  session: Answer
+  login: Answer
+  refresh: Answer
+  logout: Answer
+}
+
+/** An access token this close to expiry makes the machine refresh within about a second. */
+const EXPIRING_NOW_MS = 2_000
+/** Long enough to show "about to expire", short of the machine's own refresh (30 s before expiry). */
+const EXPIRING_SOON_MS = 90_000
+
+const signedOut: ScenarioRoutes = {
+  session: signedOutAnswer,
+  login: checkCredentials,
+  refresh: sessionExpiredAnswer,
+  logout: signedOutAnswer,
+}
+
+const signedInAs = (user: typeof mockUser): ScenarioRoutes => ({
+  session: () => sessionAnswer(user),
+  login: checkCredentials,
+  refresh: () => sessionAnswer(user),
+  logout: signedOutAnswer,
+})
+
+/**
+ * The named situations `gatehouseHandlers` can mock. Signed-in scenarios sign in as
+ * `mockUser` (or `mockAdmin`); in every scenario the login route takes the demo accounts unless
+ * the scenario is about the login failing.
+ */
+export const gatehouseScenarios = {
+  /** Signed in as `mockUser` (role `user`). */
+  signedInAsUser: signedInAs(mockUser),
+  /** Signed in as `mockAdmin` (role `admin`). */
+  signedInAsAdmin: signedInAs(mockAdmin),
+  /** Nobody signed in; the demo accounts can sign in. */
+  signedOut,
+  /** Signed out, and every sign-in is refused with 401 `invalid_credentials`. */
+  wrongPassword: { ...signedOut, login: wrongPasswordAnswer },
+  /** Signed out, and every sign-in answers 422 with a message for each field. */
+  validationErrors: {
+    ...signedOut,
+    login: () => validationAnswer({ email: ['The email field must be a valid email address.'], password: ['The password must be at least 8 characters.'] }),
+  },
+  /** Signed out, and every route takes `slowMs` (default 3 s) to answer. */
+  slowBackend: signedOut,
+  /** Signed in, but the backend cannot be reached: refresh and login answer 502, so the session is kept while it retries. */
+  backendDown: {
+    session: () => sessionAnswer(mockUser, EXPIRING_NOW_MS),
+    login: backendDownAnswer,
+    refresh: backendDownAnswer,
+    logout: signedOutAnswer,
+  },
+  /** Signed in until the first refresh, which the backend rejects with 401 `session_expired`. */
+  refreshRejected: { ...signedInAs(mockUser), session: () => sessionAnswer(mockUser, EXPIRING_NOW_MS), refresh: sessionExpiredAnswer },
+  /** Signed in with an access token that expires in 90 s; a refresh renews it. */
+  sessionExpiring: { ...signedInAs(mockUser), session: () => sessionAnswer(mockUser, EXPIRING_SOON_MS) },
+} satisfies Record<string, ScenarioRoutes>
+
+export type GatehouseScenario = keyof typeof gatehouseScenarios

@@ -1,0 +1,43 @@
+import { HttpResponse } from 'msw'
+import type { User } from '../core/types'
+import { mockAdmin, mockPasswords, mockUser } from './mockUsers'
+
+/** How long the mocked access token lasts unless a scenario says otherwise: 15 minutes. */
+export const DEFAULT_SESSION_MS = 15 * 60_000
+
+/** The body every gatehouse route answers with on success; the expiry counts from now. */
+export const sessionAnswer = (user: User, expiresInMs = DEFAULT_SESSION_MS) =>
+  HttpResponse.json({ user, expiresAt: new Date(Date.now() + expiresInMs).toISOString() })
+
+export const signedOutAnswer = () => HttpResponse.json({ user: null })
+
+/** gatehouse's one error shape, `{ error: { code, message, fields? } }`. */
+export const errorAnswer = (status: number, code: string, message: string, fields?: Record<string, string[]>) =>
+  HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status })
+
+export const wrongPasswordAnswer = () => errorAnswer(401, 'invalid_credentials', 'These credentials do not match our records.')
+
+export const validationAnswer = (fields: Record<string, string[]>) => errorAnswer(422, 'validation_failed', 'The given data was invalid.', fields)
+
+export const backendDownAnswer = () => errorAnswer(502, 'backend_unavailable', 'The sign-in service cannot be reached right now. Please try again shortly.')
+
+export const sessionExpiredAnswer = () => errorAnswer(401, 'session_expired', 'Your session has ended. Please sign in again.')
+
+/**
+ * The login route as the demo backend answers it: the two demo accounts sign in (by email, or by the email's local part as a username), a malformed
+ * email or an empty field is a 422, anything else a 401. Accepts JSON with `email` or `username`.
+ */
+export async function checkCredentials(request: Request) {
+  const body = (await request.json().catch(() => ({}))) as { email?: string; username?: string; password?: string }
+  const identifier = String(body.email ?? body.username ?? '')
+  const password = String(body.password ?? '')
+  const fields: Record<string, string[]> = {}
+  if (!identifier) fields[body.username === undefined ? 'email' : 'username'] = ['This field is required.']
+  else if (body.email !== undefined && !identifier.includes('@')) fields.email = ['The email field must be a valid email address.']
+  if (!password) fields.password = ['The password field is required.']
+  if (Object.keys(fields).length > 0) return validationAnswer(fields)
+  // A username is the email's local part: `demo`, `admin`.
+  const user = [mockUser, mockAdmin].find((candidate) => [candidate.email, candidate.email!.split('@')[0]].includes(identifier))
+  if (!user || mockPasswords[user.email!] !== password) return wrongPasswordAnswer()
+  return sessionAnswer(user)
+}

@@ -1,0 +1,65 @@
+import type { Meta, StoryObj } from '@storybook/nextjs-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { SessionNotice } from '../src/ui'
+import { mockScenario } from './support/mockScenario'
+import { withAuthProvider } from './support/withAuthProvider'
+import { withSessionMarker } from './support/withSessionMarker'
+
+const meta = {
+  title: 'Components/SessionNotice',
+  component: SessionNotice,
+  decorators: [withAuthProvider],
+  beforeEach: mockScenario('sessionExpiring'),
+} satisfies Meta<typeof SessionNotice>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Playground: Story = {
+  args: { warnBeforeMs: 120_000, loginPath: '/login', texts: { expiring: 'Your session is about to expire.', staySignedIn: 'Stay signed in' } },
+}
+
+export const AboutToExpire: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Your session is about to expire.')
+  },
+}
+
+/** "Stay signed in" refreshes the session; with a fresh expiry the notice goes away. */
+export const StaysSignedIn: Story = {
+  decorators: [withSessionMarker],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Stay signed in' }))
+    await waitFor(() => expect(canvas.queryByRole('status')).toBeNull())
+    await expect(canvas.getByText('(signed in)')).toBeVisible()
+  },
+}
+
+export const Reconnecting: Story = {
+  beforeEach: mockScenario('backendDown'),
+  play: async ({ canvasElement }) => {
+    // The token is about to expire first; once the refresh fails, reconnecting takes over.
+    await expect(await within(canvasElement).findByText(/^Reconnecting…/, {}, { timeout: 4000 })).toBeVisible()
+  },
+}
+
+export const SessionEnded: Story = {
+  beforeEach: mockScenario('refreshRejected'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('Your session has ended.')
+    await expect(canvas.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', '/login')
+  },
+}
+
+/** Nothing to say while the session is healthy: renders nothing. */
+export const Quiet: Story = {
+  beforeEach: mockScenario('signedInAsUser'),
+  decorators: [withSessionMarker],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByText('(signed in)')
+    await expect(canvas.queryByRole('status')).toBeNull()
+  },
+}
