@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { Session } from '../src/core'
 import { gatehouseHandlers, gatehouseScenarios, type GatehouseScenario } from '../src/msw'
 import { MachineExplorer } from './MachineExplorer'
 import { withAuthProvider } from './support/withAuthProvider'
@@ -18,8 +19,9 @@ const meta = {
   },
   render: function Render(args, { msw }) {
     const [scenario, setScenario] = useState(args.scenario)
-    const change = (next: GatehouseScenario) => {
-      msw.resetHandlers(...gatehouseHandlers(next))
+    const change = (next: GatehouseScenario, held: Session | null) => {
+      // The cookies outlive a change of backend: the new scenario starts from the session held now.
+      msw.resetHandlers(...gatehouseHandlers(next, { held }))
       setScenario(next)
     }
     return <MachineExplorer scenario={scenario} onScenarioChange={change} />

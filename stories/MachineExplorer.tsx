@@ -1,10 +1,14 @@
 import { useSelector } from '@xstate/react'
 import { useState } from 'react'
-import { selectAuth } from '../src/core'
+import { selectAuth, type AuthContext, type Session } from '../src/core'
 import { gatehouseScenarios, mockPasswords, mockUser, type GatehouseScenario } from '../src/msw'
 import { useAuthActor } from '../src/react'
 
 const scenarioNames = Object.keys(gatehouseScenarios) as GatehouseScenario[]
+
+/** The session the cookies hold while the machine is signed in. */
+const heldSession = ({ user, expiresAt, refreshable }: AuthContext): Session | null =>
+  user && expiresAt ? { user, expiresAt, ...(refreshable ? {} : { refreshable: false as const }) } : null
 
 const term = { fontWeight: 600 } as const
 const value = { margin: 0, fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const
@@ -13,7 +17,7 @@ const value = { margin: 0, fontFamily: 'ui-monospace, monospace', fontSize: '0.8
  * The auth machine laid bare: its state, its context and the view the components read, with
  * buttons that send it events. The mocked proxy routes answer as the chosen scenario says.
  */
-export function MachineExplorer({ scenario, onScenarioChange }: { scenario: GatehouseScenario; onScenarioChange: (scenario: GatehouseScenario) => void }) {
+export function MachineExplorer({ scenario, onScenarioChange }: { scenario: GatehouseScenario; onScenarioChange: (scenario: GatehouseScenario, held: Session | null) => void }) {
   const actor = useAuthActor()
   const snapshot = useSelector(actor, (current) => current)
   const [sent, setSent] = useState<string[]>([])
@@ -21,12 +25,13 @@ export function MachineExplorer({ scenario, onScenarioChange }: { scenario: Gate
     setSent((previous) => [...previous.slice(-4), label])
     actor.send(event)
   }
-  const { expiresAt, ...stableContext } = snapshot.context
+  // The expiry and the retry count (retries are jittered) change from run to run: shown apart, masked in screenshots.
+  const { expiresAt, retries, ...stableContext } = snapshot.context
   return (
     <div className="gatehouse-login-form" style={{ width: '34rem' }}>
       <label className="gatehouse-field">
         <span className="gatehouse-label">Mocked backend scenario</span>
-        <select className="gatehouse-input" value={scenario} onChange={(event) => onScenarioChange(event.target.value as GatehouseScenario)}>
+        <select className="gatehouse-input" value={scenario} onChange={(event) => onScenarioChange(event.target.value as GatehouseScenario, heldSession(snapshot.context))}>
           {scenarioNames.map((name) => (
             <option key={name}>{name}</option>
           ))}
@@ -39,6 +44,8 @@ export function MachineExplorer({ scenario, onScenarioChange }: { scenario: Gate
         <dd style={value}>{JSON.stringify(stableContext, null, 2)}</dd>
         <dt style={term}>expiresAt</dt>
         <dd style={value} data-screenshot-mask="">{expiresAt ?? 'null'}</dd>
+        <dt style={term}>retries</dt>
+        <dd style={value} data-screenshot-mask="">{retries}</dd>
         <dt style={term}>View</dt>
         <dd style={value}>{JSON.stringify({ ...selectAuth(snapshot), user: undefined, expiresAt: undefined, error: undefined })}</dd>
         <dt style={term}>Sent</dt>

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, within } from 'storybook/test'
 import { SessionNotice } from '../src/ui'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
@@ -16,23 +16,12 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Playground: Story = {
-  args: { warnBeforeMs: 120_000, loginPath: '/login', texts: { expiring: 'Your session is about to expire.', staySignedIn: 'Stay signed in' } },
+  args: { warnBeforeMs: 120_000, loginPath: '/login', texts: { expiring: 'Your session ends in a few minutes.' } },
 }
 
 export const AboutToExpire: Story = {
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Your session is about to expire.')
-  },
-}
-
-/** "Stay signed in" refreshes the session; with a fresh expiry the notice goes away. */
-export const StaysSignedIn: Story = {
-  decorators: [withSessionMarker],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Stay signed in' }))
-    await waitFor(() => expect(canvas.queryByRole('status')).toBeNull())
-    await expect(canvas.getByText('(signed in)')).toBeVisible()
+    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent('Your session ends in a few minutes.')
   },
 }
 
@@ -53,7 +42,7 @@ export const SessionEnded: Story = {
   },
 }
 
-/** Nothing to say while the session is healthy: renders nothing. */
+/** Nothing to say while the session is healthy — and one that can be refreshed is renewed silently: renders nothing. */
 export const Quiet: Story = {
   beforeEach: mockScenario('signedInAsUser'),
   decorators: [withSessionMarker],

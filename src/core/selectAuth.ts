@@ -10,6 +10,8 @@ export interface AuthView {
   user: User | null
   /** ISO expiry of the access token while signed in. */
   expiresAt: string | null
+  /** `false` when the backend gave no refresh token: the session ends at `expiresAt`. */
+  refreshable: boolean
   error: AuthError | null
   /** Signed out because the backend ended the session (not by the person). */
   sessionEnded: boolean
@@ -26,15 +28,17 @@ export interface AuthView {
  * actor.subscribe((snapshot) => render(selectAuth(snapshot)))
  */
 export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView {
-  const { user, expiresAt, error } = snapshot.context
+  const { user, expiresAt, refreshable, error, retries } = snapshot.context
   const status: AuthStatus = snapshot.matches('hydrating') ? 'loading' : user ? 'signedIn' : 'signedOut'
   return {
     status,
     user,
     expiresAt,
+    refreshable,
     error,
     sessionEnded: status === 'signedOut' && error?.code === 'session_expired',
     pending: snapshot.matches('authenticating') || snapshot.matches('loggingOut'),
-    reconnecting: snapshot.matches('degraded'),
+    // A retry after a failure is still reconnecting, until one succeeds.
+    reconnecting: snapshot.matches('degraded') || (snapshot.matches('refreshing') && retries > 0),
   }
 }

@@ -1,5 +1,5 @@
-import { delay, http, type DelayMode } from 'msw'
-import type { User } from '../core/types'
+import { delay, http, HttpResponse, type DelayMode } from 'msw'
+import type { Session, User } from '../core/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
 import { sessionAnswer, signedOutAnswer } from './routeAnswers'
 
@@ -16,6 +16,11 @@ export interface GatehouseHandlersOptions {
    * (e.g. `backendDown` seen from the login page).
    */
   user?: User | null
+  /**
+   * The session the cookies already hold, as the session route will report it until it
+   * changes — e.g. when a story switches scenarios while signed in. Default: the scenario's own.
+   */
+  held?: Session | null
 }
 
 const SLOW_BACKEND_MS = 3_000
@@ -40,18 +45,37 @@ const SLOW_BACKEND_MS = 3_000
  * // The login page while the backend is down: nobody signed in, sign-in answers 502
  * msw.use(...gatehouseHandlers('backendDown', { user: null }))
  */
-export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, user }: GatehouseHandlersOptions = {}) {
+export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, user, held: alreadyHeld }: GatehouseHandlersOptions = {}) {
   const routes: ScenarioRoutes = { ...gatehouseScenarios[scenario] }
   if (user !== undefined) routes.session = () => (user ? sessionAnswer(user) : signedOutAnswer())
   const wait = slowMs ?? (scenario === 'slowBackend' ? SLOW_BACKEND_MS : 0)
+  // Like the real routes: the session route reports what the cookies hold until a sign-in,
+  // refresh or sign-out changes it, and refreshes once the access token has expired.
+  let held: Session | { user: null } | undefined = alreadyHeld === null ? { user: null } : alreadyHeld
+  const hold = async (response: Response) => {
+    if (response.ok) held = await response.clone().json()
+    return response
+  }
+  const heldIsCurrent = () => held !== undefined && (held.user === null || Date.parse(held.expiresAt ?? '') > Date.now())
+  const refresh = async (request: Request) => {
+    const response = await routes.refresh(request)
+    if (response.status === 401) held = { user: null }
+    return hold(response)
+  }
+  const session = async (request: Request) => {
+    if (heldIsCurrent()) return HttpResponse.json(held)
+    if (held === undefined) return hold(await routes.session(request))
+    const refreshed = await refresh(request)
+    return refreshed.status === 401 ? signedOutAnswer() : refreshed
+  }
   const answer = (respond: (request: Request) => Response | Promise<Response>) => async ({ request }: { request: Request }) => {
     if (wait) await delay(wait)
     return respond(request)
   }
   return [
-    http.get(`${basePath}/session`, answer(routes.session)),
-    http.post(`${basePath}/login`, answer(routes.login)),
-    http.post(`${basePath}/refresh`, answer(routes.refresh)),
-    http.post(`${basePath}/logout`, answer(routes.logout)),
+    http.get(`${basePath}/session`, answer(session)),
+    http.post(`${basePath}/login`, answer(async (request) => hold(await routes.login(request)))),
+    http.post(`${basePath}/refresh`, answer(refresh)),
+    http.post(`${basePath}/logout`, answer(async (request) => hold(await routes.logout(request)))),
   ]
 }

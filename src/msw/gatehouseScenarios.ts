@@ -21,7 +21,7 @@ export interface ScenarioRoutes {
 
 /** An access token this close to expiry makes the machine refresh within about a second. */
 const EXPIRING_NOW_MS = 2_000
-/** Long enough to show "about to expire", short of the machine's own refresh (30 s before expiry). */
+/** Within SessionNotice's default warning (2 minutes), far from the end. */
 const EXPIRING_SOON_MS = 90_000
 
 const signedOut: ScenarioRoutes = {
@@ -68,8 +68,8 @@ export const gatehouseScenarios = {
   },
   /** Signed in until the first refresh, which the backend rejects with 401 `session_expired`. */
   refreshRejected: { ...signedInAs(mockUser), session: () => sessionAnswer(mockUser, EXPIRING_NOW_MS), refresh: sessionExpiredAnswer },
-  /** Signed in with an access token that expires in 90 s; a refresh renews it. */
-  sessionExpiring: { ...signedInAs(mockUser), session: () => sessionAnswer(mockUser, EXPIRING_SOON_MS) },
+  /** Signed in, with no refresh token (the backend gives none), and the session ends in 90 s. */
+  sessionExpiring: { ...signedInAs(mockUser), session: () => sessionAnswer(mockUser, EXPIRING_SOON_MS, { refreshable: false }), refresh: sessionExpiredAnswer },
 } satisfies Record<string, ScenarioRoutes>
 
 export type GatehouseScenario = keyof typeof gatehouseScenarios

@@ -6,8 +6,8 @@ import { mockAdmin, mockPasswords, mockUser } from './mockUsers'
 export const DEFAULT_SESSION_MS = 15 * 60_000
 
 /** The body every gatehouse route answers with on success; the expiry counts from now. */
-export const sessionAnswer = (user: User, expiresInMs = DEFAULT_SESSION_MS) =>
-  HttpResponse.json({ user, expiresAt: new Date(Date.now() + expiresInMs).toISOString() })
+export const sessionAnswer = (user: User, expiresInMs = DEFAULT_SESSION_MS, { refreshable = true } = {}) =>
+  HttpResponse.json({ user, expiresAt: new Date(Date.now() + expiresInMs).toISOString(), ...(refreshable ? {} : { refreshable: false }) })
 
 export const signedOutAnswer = () => HttpResponse.json({ user: null })
 

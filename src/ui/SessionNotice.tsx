@@ -7,11 +7,10 @@ export interface SessionNoticeTexts {
   expired: string
   signInAgain: string
   expiring: string
-  staySignedIn: string
 }
 
 export interface SessionNoticeProps {
-  /** How long before the access token expires to warn, in ms. Default 2 minutes. */
+  /** How long before a session that cannot be refreshed ends to warn, in ms. Default 2 minutes. */
   warnBeforeMs?: number
   /** The login page the expired notice links to. Default `/login`. */
   loginPath?: string
@@ -22,8 +21,7 @@ const DEFAULT_TEXTS: SessionNoticeTexts = {
   reconnecting: 'Reconnecting… Your session is kept while the server is unreachable.',
   expired: 'Your session has ended.',
   signInAgain: 'Sign in again',
-  expiring: 'Your session is about to expire.',
-  staySignedIn: 'Stay signed in',
+  expiring: 'Your session ends in a few minutes. Save your work; you will need to sign in again.',
 }
 
 /** Whether `expiresAt` is within `warnBeforeMs`; re-renders when it comes within. */
@@ -40,7 +38,8 @@ function useExpiringSoon(expiresAt: string | null, warnBeforeMs: number): boolea
 
 /**
  * Tells the person what is happening to their session: reconnecting while a refresh is
- * retried, ended when the backend rejected it, about to expire (with a button to renew it).
+ * retried, ended when the backend rejected it, about to end when the backend gave no refresh
+ * token (a session that can be refreshed is renewed silently, so there is nothing to say).
  * Renders nothing otherwise.
  *
  * @example
@@ -48,8 +47,8 @@ function useExpiringSoon(expiresAt: string | null, warnBeforeMs: number): boolea
  */
 export function SessionNotice({ warnBeforeMs = 120_000, loginPath = '/login', texts }: SessionNoticeProps) {
   const text = { ...DEFAULT_TEXTS, ...texts }
-  const { status, expiresAt, sessionEnded, reconnecting, refresh } = useAuth()
-  const expiringSoon = useExpiringSoon(status === 'signedIn' ? expiresAt : null, warnBeforeMs)
+  const { status, expiresAt, refreshable, sessionEnded, reconnecting } = useAuth()
+  const expiringSoon = useExpiringSoon(status === 'signedIn' && !refreshable ? expiresAt : null, warnBeforeMs)
 
   if (reconnecting) {
     return (
@@ -72,9 +71,6 @@ export function SessionNotice({ warnBeforeMs = 120_000, loginPath = '/login', te
   return (
     <div className="gatehouse-notice" role="status">
       <p>{text.expiring}</p>
-      <button type="button" className="gatehouse-button gatehouse-button-primary" onClick={refresh}>
-        {text.staySignedIn}
-      </button>
     </div>
   )
 }

@@ -9,5 +9,5 @@ export function LoginPanel({ next, errorCode, identifier }: { next: string; erro
     router.refresh()
     router.replace(next)
   }
-  return <LoginForm redirectTo={next} errorCode={errorCode} onSuccess={enter} {...{ identifier }} />
+  return <LoginForm redirectTo={next} errorCode={errorCode} onSuccess={enter} identifier={identifier} />
 }
