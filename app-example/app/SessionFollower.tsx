@@ -6,19 +6,15 @@ import { useEffect, useRef } from 'react'
 /**
  * Re-renders the page through the server when the session changes under it — signed in or out
  * in another tab, or ended by the backend — so protected pages leave and the sign-in page moves
- * on. Says so while a refresh is being retried.
+ * on.
  */
 export function SessionFollower() {
-  const { status, reconnecting } = useAuth()
+  const { status } = useAuth()
   const router = useRouter()
   const previous = useRef(status)
   useEffect(() => {
     if (previous.current !== 'loading' && previous.current !== status) router.refresh()
     previous.current = status
   }, [status, router])
-  return (
-    <p role="status" className="session-status">
-      {reconnecting ? 'Reconnecting… you are still signed in.' : ''}
-    </p>
-  )
+  return null
 }

@@ -24,7 +24,7 @@ async function startBackend() {
 
 const signedIn = (page: Page) => page.getByTestId('signed-in-as')
 const reconnecting = (page: Page) => page.getByRole('status').filter({ hasText: 'Reconnecting' })
-const signInLink = (page: Page) => page.getByRole('link', { name: 'Sign in' })
+const signInLink = (page: Page) => page.getByRole('link', { name: 'Sign in', exact: true })
 
 describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS}-second access token`, () => {
   let backend: Awaited<ReturnType<typeof startBackend>>
