@@ -15,9 +15,18 @@ export const entryPoints: Record<string, string> = {
 /** `.` → `index`, `./react` → `react`, `./ui.css` → `ui.css`: the file name in dist/. */
 export const distName = (subpath: string) => (subpath === '.' ? 'index' : subpath.slice(2))
 
-const isStylesheet = (source: string) => source.endsWith('.css')
+export const isStylesheet = (source: string) => source.endsWith('.css')
 const scripts = Object.entries(entryPoints).filter(([, source]) => !isStylesheet(source))
 const stylesheets = Object.entries(entryPoints).filter(([, source]) => isStylesheet(source))
+
+/** package.json `exports`: types first, as TypeScript wants; stylesheets as plain files. */
+export function exportsMap() {
+  const entries = Object.entries(entryPoints).map(([subpath, source]) => {
+    const file = `./dist/${distName(subpath)}`
+    return [subpath, isStylesheet(source) ? file : { types: `${file}.d.ts`, import: `${file}.js` }] as const
+  })
+  return { ...Object.fromEntries(entries), './package.json': './package.json' }
+}
 
 export default defineConfig({
   entry: Object.fromEntries(scripts.map(([subpath, source]) => [distName(subpath), source])),
@@ -29,15 +38,13 @@ export default defineConfig({
   hash: false,
   clean: true,
   copy: stylesheets.map(([subpath, source]) => ({ from: source, rename: distName(subpath) })),
-  exports: {
-    customExports: () => ({
-      ...Object.fromEntries(
-        Object.entries(entryPoints).map(([subpath, source]) => {
-          const file = `./dist/${distName(subpath)}`
-          return [subpath, isStylesheet(source) ? file : { types: `${file}.d.ts`, import: `${file}.js` }]
-        }),
-      ),
-      './package.json': './package.json',
-    }),
-  },
+  exports: { customExports: () => exportsMap() },
+  plugins: [
+    {
+      // next has no exports map, so the build would write `next/navigation.js`: Next's bundler
+      // then misses its own aliases for `next/navigation` and the route handlers fail to build.
+      name: 'next-subpaths-as-written',
+      resolveId: { order: 'pre', handler: (id: string) => (id.startsWith('next/') ? { id, external: true } : null) },
+    },
+  ],
 })
