@@ -1,6 +1,7 @@
 // Runs the example app with its demo backend: `node scripts/example.mjs start|dev`.
 // Without AUTH_BACKEND_URL the demo backend is started and the app pointed at it;
 // AUTH_BACKEND_CONFIG names a JSON file of restAdapter options for another backend's shape.
+// The app imports gatehouse through its package exports, as a user would: the library is built first.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -16,6 +17,7 @@ const appDir = fileURLToPath(new URL('../app-example/', import.meta.url))
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
 const tsxBin = require.resolve('tsx/cli')
+const tsdownBin = require.resolve('tsdown/run')
 const port = process.env.PORT ?? '3000'
 const env = { ...process.env }
 const children = []
@@ -48,6 +50,9 @@ function startDemoBackend() {
     })
   })
 }
+
+const library = spawnSync(process.execPath, [tsdownBin], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' })
+if (library.status !== 0) process.exit(library.status ?? 1)
 
 if (env.AUTH_BACKEND_CONFIG && !env.AUTH_BACKEND_URL) {
   console.error('[example] AUTH_BACKEND_CONFIG describes an external backend: set AUTH_BACKEND_URL to its address too.')

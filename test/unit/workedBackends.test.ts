@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createGatehouse } from '../../src/server/createGatehouse'
 import { restAdapter } from '../../src/server/restAdapter'
 import type { RestAdapterOptions } from '../../src/server/rest/RestAdapterOptions'
 import { authRequest, cookiesFrom } from '../authRequests'
+import { README, fencedFile, repoFile } from '../readme'
 import { ADA, ADA_USER } from '../backends/createFakeTokenApi'
 import { fakeDirectusBackend } from '../backends/fakeDirectusBackend'
 import { fakeNoRefreshBackend } from '../backends/fakeNoRefreshBackend'
 import { fakeOAuth2Backend } from '../backends/fakeOAuth2Backend'
 import { fakeSimpleJwtBackend } from '../backends/fakeSimpleJwtBackend'
 
-/** The README's worked configs, read from the same files it shows. */
-const configText = (name: string) => readFileSync(new URL(`../../examples/backends/${name}.json`, import.meta.url), 'utf8')
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 const SHAPES = [
   {
@@ -47,7 +44,7 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
   beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), toFake: ['Date'] }))
   afterEach(() => vi.useRealTimers())
 
-  const config = JSON.parse(configText(name)) as Omit<RestAdapterOptions, 'baseUrl'>
+  const config = JSON.parse(repoFile(`examples/backends/${name}.json`)) as Omit<RestAdapterOptions, 'baseUrl'>
   const refreshable = config.refresh !== false
   const refreshPath = (config.refresh || undefined)?.path ?? '/auth/refresh'
   const setup = () => {
@@ -61,7 +58,7 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
 
   it('is shown in the README exactly as the file has it', () => {
     expect(README).toContain(`\`examples/backends/${name}.json\``)
-    expect(README).toContain(`\`\`\`json\n${configText(name)}\`\`\``)
+    expect(README).toContain(fencedFile(`examples/backends/${name}.json`, 'json'))
   })
 
   it('signs in with the mapped user and the access token\'s expiry', async () => {

@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { publint } from 'publint'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distName, entryPoints, exportsMap, isStylesheet } from '../../tsdown.config'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const require = createRequire(import.meta.url)
+const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
+/** What a user's app brings itself: the peers, and the compiler `next build` checks types with. */
+const fromTheApp = ['react', 'react-dom', 'next', 'msw', 'typescript', '@types/react', '@types/react-dom', '@types/node']
+const scripts = Object.keys(entryPoints).filter((subpath) => !isStylesheet(entryPoints[subpath]!))
+const specifier = (subpath: string) => (subpath === '.' ? 'gatehouse' : `gatehouse/${subpath.slice(2)}`)
+
+let scratch: string
+let tarball: string
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).')
+  scratch = await mkdtemp(join(tmpdir(), 'gatehouse-tarball-'))
+  // Scripts skipped: the tarball holds dist/ as built, and building again here would race other test layers.
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: root, env: npmEnv })
+  tarball = join(scratch, JSON.parse(stdout)[0].filename)
+  const app = join(scratch, 'app')
+  await mkdir(join(app, 'app'), { recursive: true })
+  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }))
+  await run('npm', ['install', tarball, '--prefer-offline', '--legacy-peer-deps', '--ignore-scripts'], { cwd: app, env: npmEnv })
+  for (const name of fromTheApp) {
+    await mkdir(join(app, 'node_modules', name, '..'), { recursive: true })
+    await symlink(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir')
+  }
+}, 120_000)
+
+afterAll(async () => {
+  if (scratch && !process.env.KEEP_SCRATCH) await rm(scratch, { recursive: true, force: true })
+})
+
+describe('the packed tarball', () => {
+  it('holds the built entry points, their declarations, stylesheets and package.json, and no sources or tests', async () => {
+    const { stdout } = await run('tar', ['tzf', tarball])
+    const files = stdout.trim().split('\n').map((file) => file.replace(/^package\//, ''))
+    const built = Object.entries(entryPoints).flatMap(([subpath, source]) =>
+      isStylesheet(source) ? [`dist/${distName(subpath)}`] : [`dist/${distName(subpath)}.js`, `dist/${distName(subpath)}.d.ts`],
+    )
+    expect(files).toEqual(expect.arrayContaining(built))
+    expect(files).toContain('package.json')
+    expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md'].includes(file))).toEqual([])
+  })
+
+  it('has the exports map the build writes from the list of entry points, and marks only stylesheets as side effects', async () => {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
+    expect(pkg.exports).toEqual(exportsMap())
+    for (const subpath of scripts) expect(Object.keys(pkg.exports[subpath])).toEqual(['types', 'import'])
+    // Bundlers may drop any module whose exports go unused, except a stylesheet imported for its effect.
+    expect(pkg.sideEffects).toEqual(['*.css'])
+  })
+
+  it("keeps 'use client' at the top of the client entry points only", async () => {
+    for (const subpath of scripts) {
+      const code = await readFile(join(scratch, 'app/node_modules/gatehouse/dist', `${distName(subpath)}.js`), 'utf8')
+      expect([subpath, code.startsWith('"use client";')]).toEqual([subpath, subpath === './react' || subpath === './ui'])
+    }
+  })
+
+  it('passes publint', async () => {
+    const { messages } = await publint({ pkgDir: join(scratch, 'app/node_modules/gatehouse'), pack: false, strict: true })
+    expect(messages).toEqual([])
+  })
+
+  it('passes Are the Types Wrong for an ESM-only package', async () => {
+    const attw = join(require.resolve('@arethetypeswrong/cli/package.json'), '../dist/index.js')
+    const result = await run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: scratch }).catch((error) => error)
+    expect(result.code ?? 0, result.stdout).toBe(0)
+  })
+
+  it('imports every entry point but gatehouse/next in Node', async () => {
+    // gatehouse/next runs inside Next.js only: plain Node cannot resolve its `next/headers` (next has
+    // no exports map). The Next.js build below imports it.
+    const imports = scripts.filter((subpath) => subpath !== './next').map((subpath) => `Object.keys(await import('${specifier(subpath)}')).length`).join(', ')
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `console.log(JSON.stringify([${imports}]))`], { cwd: join(scratch, 'app') })
+    const exportCounts: number[] = JSON.parse(stdout)
+    expect(exportCounts.every((count) => count > 0)).toBe(true)
+    expect(exportCounts).toHaveLength(scripts.length - 1)
+  })
+
+  it('builds into a Next.js app that imports every entry point', async () => {
+    const app = join(scratch, 'app')
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', lib: ['dom', 'dom.iterable', 'esnext'], strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', isolatedModules: true, skipLibCheck: true, plugins: [{ name: 'next' }] },
+      include: ['**/*.ts', '**/*.tsx'],
+      exclude: ['node_modules'],
+    }))
+    // The peers are links into the workspace: Turbopack must be allowed to read past this folder.
+    await writeFile(join(app, 'next.config.ts'), `export default { turbopack: { root: '/' }, outputFileTracingRoot: '/' }\n`)
+    await writeFile(join(app, 'auth.ts'), [
+      `import { createNextGatehouse } from 'gatehouse/next'`,
+      `import { createGatehouse, restAdapter } from 'gatehouse/server'`,
+      `export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://127.0.0.1:1' }), secret: 'a'.repeat(32) })`,
+      `export const { handlers, getSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/'] })`,
+    ].join('\n'))
+    await mkdir(join(app, 'app/api/auth/[...gatehouse]'), { recursive: true })
+    await writeFile(join(app, 'app/api/auth/[...gatehouse]/route.ts'), `import { handlers } from '../../../../auth'\nexport const { GET, POST } = handlers\n`)
+    await writeFile(join(app, 'app/Account.tsx'), [
+      `'use client'`,
+      `import { selectAuth } from 'gatehouse'`,
+      `import { useAuth } from 'gatehouse/react'`,
+      `import { LoginForm } from 'gatehouse/ui'`,
+      `export function Account() {`,
+      `  const { status } = useAuth()`,
+      `  return <>{typeof selectAuth}{status === 'signedIn' ? null : <LoginForm redirectTo="/" />}</>`,
+      `}`,
+    ].join('\n'))
+    await writeFile(join(app, 'app/layout.tsx'), [
+      `import { AuthProvider } from 'gatehouse/react'`,
+      `import { getSession } from '../auth'`,
+      `import { Account } from './Account'`,
+      `export default async function RootLayout({ children }: { children: React.ReactNode }) {`,
+      `  return <html lang="en"><body><AuthProvider session={await getSession()}><Account />{children}</AuthProvider></body></html>`,
+      `}`,
+    ].join('\n'))
+    await writeFile(join(app, 'app/page.tsx'), `export const dynamic = 'force-dynamic'\nexport default function Page() { return <p>scratch</p> }\n`)
+    const nextBin = join(root, 'node_modules/next/dist/bin/next')
+    const build = await run(process.execPath, [nextBin, 'build'], { cwd: app, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } }).catch((error) => error)
+    expect(existsSync(join(app, '.next/BUILD_ID')), `${build.stdout}\n${build.stderr}`).toBe(true)
+  }, 240_000)
+})
