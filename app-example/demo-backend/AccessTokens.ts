@@ -1,34 +1,34 @@
-import { randomUUID } from 'node:crypto';
-import { SignJWT, errors, jwtVerify } from 'jose';
+import { randomUUID } from 'node:crypto'
+import { SignJWT, errors, jwtVerify } from 'jose'
 
 /** What a valid access token says about its bearer. */
 export interface AccessTokenClaims {
-  userId: string;
-  familyId: string;
+  userId: string
+  familyId: string
 }
 
 /** A freshly signed access token; `expiresAt` is in epoch milliseconds. */
 export interface IssuedAccessToken {
-  token: string;
-  expiresAt: number;
+  token: string
+  expiresAt: number
 }
 
 /** Signs and verifies HS256 access tokens against an injected clock, so tests can age tokens without waiting. */
 export class AccessTokens {
-  readonly #secret: Uint8Array;
-  readonly #ttlSeconds: number;
-  readonly #now: () => number;
+  readonly #secret: Uint8Array
+  readonly #ttlSeconds: number
+  readonly #now: () => number
 
   constructor(secret: Uint8Array, ttlSeconds: number, now: () => number) {
-    this.#secret = secret;
-    this.#ttlSeconds = ttlSeconds;
-    this.#now = now;
+    this.#secret = secret
+    this.#ttlSeconds = ttlSeconds
+    this.#now = now
   }
 
   /** Signs a token for `userId`, bound through the `sid` claim to refresh-token family `familyId`. */
   async issue(userId: string, familyId: string): Promise<IssuedAccessToken> {
-    const issuedAt = Math.floor(this.#now() / 1000);
-    const expiresAt = issuedAt + this.#ttlSeconds;
+    const issuedAt = Math.floor(this.#now() / 1000)
+    const expiresAt = issuedAt + this.#ttlSeconds
     const token = await new SignJWT({ sid: familyId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
@@ -36,8 +36,8 @@ export class AccessTokens {
       .setExpirationTime(expiresAt)
       // Without a jti, two tokens minted in the same second for the same session would be byte-identical.
       .setJti(randomUUID())
-      .sign(this.#secret);
-    return { token, expiresAt: expiresAt * 1000 };
+      .sign(this.#secret)
+    return { token, expiresAt: expiresAt * 1000 }
   }
 
   /** Returns the token's claims, or undefined when it is malformed, forged, expired or lacks `sub`/`sid`. */
@@ -46,12 +46,12 @@ export class AccessTokens {
       const { payload } = await jwtVerify(token, this.#secret, {
         algorithms: ['HS256'],
         currentDate: new Date(this.#now()),
-      });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
-      return { userId: payload.sub, familyId: payload.sid };
+      })
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined
+      return { userId: payload.sub, familyId: payload.sid }
     } catch (error) {
-      if (error instanceof errors.JOSEError) return undefined;
-      throw error;
+      if (error instanceof errors.JOSEError) return undefined
+      throw error
     }
   }
 }

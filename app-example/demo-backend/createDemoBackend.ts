@@ -1,59 +1,59 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AccessTokens } from './AccessTokens';
-import { HttpError } from './HttpError';
-import { readJsonBody } from './readJsonBody';
-import { RefreshTokenStore, type IssuedRefreshToken } from './RefreshTokenStore';
-import { sendJson } from './sendJson';
-import { findUserByCredentials, findUserById, type User } from './users';
-import { validateLoginBody } from './validateLoginBody';
-import { validateRefreshBody } from './validateRefreshBody';
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { AccessTokens } from './AccessTokens'
+import { HttpError } from './HttpError'
+import { readJsonBody } from './readJsonBody'
+import { RefreshTokenStore, type IssuedRefreshToken } from './RefreshTokenStore'
+import { sendJson } from './sendJson'
+import { findUserByCredentials, findUserById, type User } from './users'
+import { validateLoginBody } from './validateLoginBody'
+import { validateRefreshBody } from './validateRefreshBody'
 
-const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024
 
 /** Settings for {@link createDemoBackend}; TTLs are in seconds, `now` returns epoch milliseconds. */
 export interface DemoBackendOptions {
-  accessTokenTtl: number;
-  refreshTokenTtl: number;
-  jwtSecret?: string;
-  now?: () => number;
+  accessTokenTtl: number
+  refreshTokenTtl: number
+  jwtSecret?: string
+  now?: () => number
 }
 
 /** Counts of successful calls per operation. */
 export interface DemoBackendStats {
-  logins: number;
-  refreshes: number;
-  profiles: number;
-  logouts: number;
+  logins: number
+  refreshes: number
+  profiles: number
+  logouts: number
 }
 
 /** A demo backend; `server` is created but not yet listening. */
 export interface DemoBackend {
-  server: Server;
-  stats: DemoBackendStats;
-  revokeAll(): void;
+  server: Server
+  stats: DemoBackendStats
+  revokeAll(): void
 }
 
 interface Reply {
-  status: number;
-  body?: unknown;
+  status: number
+  body?: unknown
 }
 
-type Handler = (req: IncomingMessage) => Promise<Reply>;
+type Handler = (req: IncomingMessage) => Promise<Reply>
 
 /**
  * Builds an HTTP server that imitates an external auth backend: JWT access tokens plus rotating,
  * reuse-detecting refresh tokens, all held in memory and timed by `options.now`.
  */
 export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
-  const now = options.now ?? Date.now;
-  const secret = options.jwtSecret === undefined ? randomBytes(32) : new TextEncoder().encode(options.jwtSecret);
-  const accessTokens = new AccessTokens(secret, options.accessTokenTtl, now);
-  const refreshTokens = new RefreshTokenStore(options.refreshTokenTtl, now);
-  const stats: DemoBackendStats = { logins: 0, refreshes: 0, profiles: 0, logouts: 0 };
+  const now = options.now ?? Date.now
+  const secret = options.jwtSecret === undefined ? randomBytes(32) : new TextEncoder().encode(options.jwtSecret)
+  const accessTokens = new AccessTokens(secret, options.accessTokenTtl, now)
+  const refreshTokens = new RefreshTokenStore(options.refreshTokenTtl, now)
+  const stats: DemoBackendStats = { logins: 0, refreshes: 0, profiles: 0, logouts: 0 }
 
   async function sessionReply(user: Readonly<User>, refresh: IssuedRefreshToken): Promise<Reply> {
-    const access = await accessTokens.issue(user.id, refresh.familyId);
+    const access = await accessTokens.issue(user.id, refresh.familyId)
     return {
       status: 200,
       body: {
@@ -65,55 +65,55 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
           user,
         },
       },
-    };
+    }
   }
 
   async function authenticate(req: IncomingMessage): Promise<{ user: Readonly<User>; familyId: string }> {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    const claims = bearer === undefined ? undefined : await accessTokens.verify(bearer);
-    const user = claims && refreshTokens.isActive(claims.familyId) ? findUserById(claims.userId) : undefined;
-    if (claims === undefined || user === undefined) throw new HttpError(401, 'Unauthenticated.');
-    return { user, familyId: claims.familyId };
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
+    const claims = bearer === undefined ? undefined : await accessTokens.verify(bearer)
+    const user = claims && refreshTokens.isActive(claims.familyId) ? findUserById(claims.userId) : undefined
+    if (claims === undefined || user === undefined) throw new HttpError(401, 'Unauthenticated.')
+    return { user, familyId: claims.familyId }
   }
 
   async function login(req: IncomingMessage): Promise<Reply> {
-    const { email, password } = validateLoginBody(await readJsonBody(req, MAX_BODY_BYTES));
-    const user = findUserByCredentials(email, password);
-    if (user === undefined) throw new HttpError(401, 'These credentials do not match our records.');
-    const reply = await sessionReply(user, refreshTokens.startFamily(user.id));
-    stats.logins++;
-    return reply;
+    const { email, password } = validateLoginBody(await readJsonBody(req, MAX_BODY_BYTES))
+    const user = findUserByCredentials(email, password)
+    if (user === undefined) throw new HttpError(401, 'These credentials do not match our records.')
+    const reply = await sessionReply(user, refreshTokens.startFamily(user.id))
+    stats.logins++
+    return reply
   }
 
   async function refresh(req: IncomingMessage): Promise<Reply> {
-    const { refresh_token } = validateRefreshBody(await readJsonBody(req, MAX_BODY_BYTES));
-    const rotation = refreshTokens.rotate(refresh_token);
+    const { refresh_token } = validateRefreshBody(await readJsonBody(req, MAX_BODY_BYTES))
+    const rotation = refreshTokens.rotate(refresh_token)
     if (!rotation.ok) {
       throw new HttpError(
         401,
         rotation.reason === 'reused'
           ? 'The refresh token has already been used; the session has been revoked.'
           : 'The refresh token is invalid or has expired.',
-      );
+      )
     }
-    const user = findUserById(rotation.userId);
-    if (user === undefined) throw new HttpError(401, 'The refresh token is invalid or has expired.');
-    const reply = await sessionReply(user, rotation.issued);
-    stats.refreshes++;
-    return reply;
+    const user = findUserById(rotation.userId)
+    if (user === undefined) throw new HttpError(401, 'The refresh token is invalid or has expired.')
+    const reply = await sessionReply(user, rotation.issued)
+    stats.refreshes++
+    return reply
   }
 
   async function profile(req: IncomingMessage): Promise<Reply> {
-    const { user } = await authenticate(req);
-    stats.profiles++;
-    return { status: 200, body: { data: user } };
+    const { user } = await authenticate(req)
+    stats.profiles++
+    return { status: 200, body: { data: user } }
   }
 
   async function logout(req: IncomingMessage): Promise<Reply> {
-    const { familyId } = await authenticate(req);
-    refreshTokens.revoke(familyId);
-    stats.logouts++;
-    return { status: 204 };
+    const { familyId } = await authenticate(req)
+    refreshTokens.revoke(familyId)
+    stats.logouts++
+    return { status: 204 }
   }
 
   const routes = new Map<string, Record<string, Handler>>([
@@ -121,32 +121,32 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     ['/auth/refresh', { POST: refresh }],
     ['/auth/profile', { GET: profile }],
     ['/auth/logout', { POST: logout }],
-  ]);
+  ])
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const methods = routes.get(new URL(req.url ?? '/', 'http://localhost').pathname);
-      if (methods === undefined) throw new HttpError(404, 'Not found.');
-      const method = req.method ?? '';
-      const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
+      const methods = routes.get(new URL(req.url ?? '/', 'http://localhost').pathname)
+      if (methods === undefined) throw new HttpError(404, 'Not found.')
+      const method = req.method ?? ''
+      const handler = Object.hasOwn(methods, method) ? methods[method] : undefined
       if (handler === undefined) {
-        throw new HttpError(405, 'Method not allowed.', { headers: { allow: Object.keys(methods).join(', ') } });
+        throw new HttpError(405, 'Method not allowed.', { headers: { allow: Object.keys(methods).join(', ') } })
       }
-      const reply = await handler(req);
-      sendJson(res, reply.status, reply.body);
+      const reply = await handler(req)
+      sendJson(res, reply.status, reply.body)
     } catch (error) {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, error.body, error.headers);
-        return;
+        sendJson(res, error.status, error.body, error.headers)
+        return
       }
-      console.error('demo backend: unexpected error', error);
-      sendJson(res, 500, { message: 'Server error.' });
+      console.error('demo backend: unexpected error', error)
+      sendJson(res, 500, { message: 'Server error.' })
     }
   }
 
   const server = createServer((req, res) => {
-    void handle(req, res);
-  });
+    void handle(req, res)
+  })
 
-  return { server, stats, revokeAll: () => refreshTokens.revokeAll() };
+  return { server, stats, revokeAll: () => refreshTokens.revokeAll() }
 }
