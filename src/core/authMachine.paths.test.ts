@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AnyStateNode } from 'xstate'
 import { getAdjacencyMap } from 'xstate/graph'
-import { authMachine, type AuthEvent, type AuthMachineInput } from './authMachine'
+import { authMachine } from './authMachine'
+import type { AuthEvent, AuthMachineInput } from './authMachineTypes'
 
 const session = { user: { id: '1', roles: [] }, expiresAt: '2000-01-01T00:00:00.000Z' }
 const failure = (status: number) => ({ status, error: { code: `status_${status}`, message: 'failed' } })

@@ -1,44 +1,11 @@
 import { assign, sendTo, setup } from 'xstate'
-import { tabSync, wakeWatcher, type TabSyncEvent, type WakeEvent } from './browserActors'
+import type { AuthContext, AuthEvent, AuthMachineInput } from './authMachineTypes'
+import { tabSync, wakeWatcher, type TabSyncEvent } from './browserActors'
 import { createTransport } from './createTransport'
 import type { TabMessage } from './openTabChannel'
 import { DEFAULT_REFRESH_TIMING, refreshDelay, refreshDue, retryDelay, type RefreshTiming } from './refreshTiming'
 import { transportActors, type TransportFailure } from './transportActors'
-import type { AuthError, Credentials, Session, User } from './types'
-
-export interface AuthContext {
-  user: User | null
-  /** ISO expiry of the access token; drives the refresh timer. */
-  expiresAt: string | null
-  /** `false` when the backend gives no refresh token: the timer then waits for the expiry itself. */
-  refreshable: boolean
-  error: AuthError | null
-  /** Whether the server handed over the first session, so hydrating needs no request. */
-  serverRendered: boolean
-  /** Failed refresh attempts in a row, for the backoff. */
-  retries: number
-  timing: RefreshTiming
-  lockTimeoutMs: number
-}
-
-export interface AuthMachineInput {
-  /**
-   * The session the server rendered with. `null` means the server knows nobody is signed in;
-   * leaving it out makes the machine ask the session route.
-   */
-  session?: Session | null
-  /** Refresh margin and retry backoff. Default: 30 s before expiry; retries from 1 s doubling to 10 s. */
-  timing?: Partial<RefreshTiming>
-  /** How long to wait for another tab's refresh before refreshing anyway. Default 10 s. */
-  lockTimeoutMs?: number
-}
-
-export type AuthEvent =
-  | { type: 'auth.login'; credentials: Credentials }
-  | { type: 'auth.logout' }
-  | { type: 'auth.refresh' }
-  | WakeEvent
-  | TabSyncEvent
+import type { AuthError, Session } from './types'
 
 const SIGNED_OUT = { user: null, expiresAt: null, refreshable: true } as const
 const SESSION_ENDED: AuthError = { code: 'session_expired', message: 'Your session has ended. Please sign in again.' }

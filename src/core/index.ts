@@ -1,4 +1,5 @@
-export { authMachine, type AuthContext, type AuthEvent, type AuthMachineInput } from './authMachine'
+export { authMachine } from './authMachine'
+export type { AuthContext, AuthEvent, AuthMachineInput } from './authMachineTypes'
 export { createAuthFetch } from './createAuthFetch'
 export { createTransport, CLIENT_HEADER, type Transport, type TransportOptions, type TransportResult } from './createTransport'
 export { describeError } from './describeError'
