@@ -126,7 +126,7 @@ export const authMachine = authSetup.createMachine({
       },
     },
     authenticated: {
-      invoke: { src: 'wakeWatcher' },
+      invoke: { id: 'wakeWatcher', src: 'wakeWatcher' },
       after: { refreshDelay: 'refreshing' },
       on: {
         'auth.refresh': 'refreshing',
@@ -163,7 +163,7 @@ export const authMachine = authSetup.createMachine({
       on: { 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },
     degraded: {
-      invoke: { src: 'wakeWatcher' },
+      invoke: { id: 'wakeWatcher', src: 'wakeWatcher' },
       after: { retryDelay: 'refreshing' },
       on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },

@@ -82,6 +82,21 @@ describe('the packed tarball', () => {
     expect(result.code ?? 0, result.stdout).toBe(0)
   })
 
+  it('has declarations that type-check with skipLibCheck off', async () => {
+    const app = join(scratch, 'app')
+    await mkdir(join(app, 'strict'), { recursive: true })
+    // Next.js's own declarations do not pass with skipLibCheck off, so gatehouse/next cannot be checked this way.
+    const checked = scripts.filter((subpath) => subpath !== './next')
+    await writeFile(join(app, 'strict/check.ts'), checked.map((subpath, index) => `export * as entry${index} from '${specifier(subpath)}'`).join('\n'))
+    await writeFile(join(app, 'strict/tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], jsx: 'react-jsx', types: [] },
+      files: ['check.ts'],
+    }))
+    const tsc = join(require.resolve('typescript/package.json'), '../bin/tsc')
+    const result = await run(process.execPath, [tsc, '-p', 'strict'], { cwd: app }).catch((error) => error)
+    expect(result.code ?? 0, result.stdout).toBe(0)
+  })
+
   it('imports every entry point but gatehouse/next in Node', async () => {
     // gatehouse/next runs inside Next.js only: plain Node cannot resolve its `next/headers` (next has
     // no exports map). The Next.js build below imports it.
