@@ -24,8 +24,9 @@ export function backendTarget(url: URL, basePath: string, baseUrl: string, allow
     throw new GatehouseError(404, 'not_found', `${path} is not one of the backend paths this app forwards.`)
   }
   const base = new URL(baseUrl)
-  const target = new URL(`${base.pathname.replace(/\/+$/, '')}${path}${url.search}`, base.origin)
-  // The URL parser has had the last word: the target must still be on the backend, under the prefix.
-  if (target.origin !== base.origin || target.pathname !== `${base.pathname.replace(/\/+$/, '')}${path}`) throw invalidPath()
+  const pathname = `${base.pathname.replace(/\/+$/, '')}${path}`
+  const target = new URL(`${pathname}${url.search}`, base.origin)
+  // The URL parser has had the last word: the target must still be on the backend, at that very path.
+  if (target.origin !== base.origin || target.pathname !== pathname) throw invalidPath()
   return target
 }
