@@ -19,8 +19,10 @@ export const gatehouse = createGatehouse({ backend })
 /** Where signing in leads when the visitor did not come from a protected page. */
 export const afterSignInPath = '/dashboard'
 
-export const { handlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
+export const { handlers, backendHandlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
   protectedPaths: ['/dashboard', '/admin'],
   signInPath: '/login',
   afterSignInPath,
+  // The browser reaches the backend only here, and only these paths; the server adds the token.
+  backendProxy: { allow: ['/auth/profile'] },
 })

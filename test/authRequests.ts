@@ -1,12 +1,14 @@
 /** Builds the requests a browser sends to the proxy routes, and reads what comes back. */
 export const ORIGIN = 'http://app.test'
 
-export function authRequest(route: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
+/** Like the browser transport: POSTs carry this origin and `x-gatehouse-client` unless `client: false` (a plain form, a forger). */
+export function authRequest(route: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string>; client?: boolean } = {}) {
   const method = init.method ?? (route === 'session' ? 'GET' : 'POST')
   const headers = new Headers(init.headers)
   if (init.cookie) headers.set('cookie', init.cookie)
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json')
   if (method === 'POST' && !headers.has('origin')) headers.set('origin', ORIGIN)
+  if (method === 'POST' && init.client !== false) headers.set('x-gatehouse-client', '1')
   const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
   return new Request(`${ORIGIN}/api/auth/${route}`, { method, headers, body })
 }

@@ -2,12 +2,13 @@
  * An in-process backend speaking the seed's REST contract, as a `fetch` function, with switches
  * for the ways real backends fail.
  */
-export type FakeBackendMode = 'ok' | 'down' | 'hang' | 'garbage' | 'html'
+export type FakeBackendMode = 'ok' | 'down' | 'hang' | 'garbage' | 'html' | 'empty' | 'text' | 'gigantic'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const USER = { id: 7, name: 'Demo User', email: 'demo@example.com', role: 'user', internal_notes: 'not for the cookie' }
 
-export function createFakeBackend({ accessTtlMs = 60_000, refreshTtlMs = 3_600_000, now = Date.now } = {}) {
+/** `tokenPadding` lengthens every access token, as backends that pack claims into JWTs do. */
+export function createFakeBackend({ accessTtlMs = 60_000, refreshTtlMs = 3_600_000, now = Date.now, tokenPadding = 0 } = {}) {
   let counter = 0
   // Real refresh tokens are unique across backends; so are these, since flights are shared process-wide.
   const instance = crypto.randomUUID().slice(0, 8)
@@ -21,7 +22,7 @@ export function createFakeBackend({ accessTtlMs = 60_000, refreshTtlMs = 3_600_0
     liveRefreshTokens.add(refreshToken)
     return json(200, {
       data: {
-        token: `access-${counter}@${instance}`,
+        token: `access-${counter}@${instance}${'x'.repeat(tokenPadding)}`,
         token_expires_at: new Date(now() + accessTtlMs).toISOString(),
         refresh_token: refreshToken,
         refresh_token_expires_at: new Date(now() + refreshTtlMs).toISOString(),
@@ -40,6 +41,9 @@ export function createFakeBackend({ accessTtlMs = 60_000, refreshTtlMs = 3_600_0
     }
     if (state.mode === 'garbage') return new Response('{"data": {"token": ', { status: 200 })
     if (state.mode === 'html') return new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } })
+    if (state.mode === 'empty') return new Response(null, { status: 200 })
+    if (state.mode === 'text') return new Response('OK', { status: 200, headers: { 'content-type': 'text/plain' } })
+    if (state.mode === 'gigantic') return json(200, { data: { token: 'x'.repeat(2_000_000) } })
     const body = request.method === 'POST' && request.headers.get('content-type') === 'application/json' ? await request.json() : {}
     switch (`${request.method} ${path}`) {
       case 'POST /auth/login':

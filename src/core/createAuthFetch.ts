@@ -1,4 +1,5 @@
 import { waitFor, type ActorRefFrom } from 'xstate'
+import { CLIENT_HEADER } from '../server/rejectsCrossSite'
 import type { authMachine } from './authMachine'
 
 type AuthActor = ActorRefFrom<typeof authMachine>
@@ -18,6 +19,7 @@ async function refreshedSince(actor: AuthActor, before: string | null): Promise<
 /**
  * A `fetch` for the app's own routes that survives an expired access token: a 401 triggers one
  * refresh (shared by every request that sees a 401 meanwhile) and the request is replayed once.
+ * Requests to this origin carry `x-gatehouse-client`, which the backend proxy route requires.
  *
  * @example
  * const authFetch = createAuthFetch(actor)
@@ -26,6 +28,8 @@ async function refreshedSince(actor: AuthActor, before: string | null): Promise<
 export function createAuthFetch(actor: AuthActor, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, { credentials: 'same-origin', ...init })
+    // The backend proxy route refuses unsafe requests without it (CSRF); same-origin calls only.
+    if (new URL(request.url).origin === globalThis.location?.origin) request.headers.set(CLIENT_HEADER, '1')
     const replay = request.clone()
     const before = actor.getSnapshot().context.expiresAt
     const response = await fetchImpl(request)

@@ -1,3 +1,4 @@
+import { CLIENT_HEADER } from '../server/rejectsCrossSite'
 import type { AuthError, Credentials, Session } from './types'
 
 /** The result of one call to a proxy route: a session, a known absence of one, or an error. */
@@ -16,8 +17,7 @@ export interface TransportOptions {
   fetch?: typeof fetch
 }
 
-/** Header that marks a request as made by gatehouse's own script, not by a cross-site form. */
-export const CLIENT_HEADER = 'x-gatehouse-client'
+export { CLIENT_HEADER }
 
 /**
  * Talks to the app's own proxy routes. Cookies travel by themselves (same origin); bodies carry
@@ -45,7 +45,8 @@ export function createTransport({ basePath = '/api/auth', fetch: fetchImpl }: Tr
     const payload: unknown = await response.json().catch(() => undefined)
     if (response.ok && isSessionBody(payload)) {
       const refreshable = payload.refreshable === false ? { refreshable: false as const } : {}
-      return { ok: true, session: payload.user ? { user: payload.user, expiresAt: payload.expiresAt!, ...refreshable } : null }
+      const accessToken = typeof payload.accessToken === 'string' ? { accessToken: payload.accessToken } : {}
+      return { ok: true, session: payload.user ? { user: payload.user, expiresAt: payload.expiresAt!, ...refreshable, ...accessToken } : null }
     }
     return { ok: false, status: response.status, error: readError(payload, response.status) }
   }
@@ -57,7 +58,7 @@ export function createTransport({ basePath = '/api/auth', fetch: fetchImpl }: Tr
   }
 }
 
-function isSessionBody(payload: unknown): payload is { user: Session['user'] | null; expiresAt?: string; refreshable?: unknown } {
+function isSessionBody(payload: unknown): payload is { user: Session['user'] | null; expiresAt?: string; refreshable?: unknown; accessToken?: unknown } {
   if (typeof payload !== 'object' || payload === null || !('user' in payload)) return false
   const { user, expiresAt } = payload as { user: unknown; expiresAt?: unknown }
   return user === null || (typeof user === 'object' && typeof expiresAt === 'string')

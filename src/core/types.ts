@@ -13,6 +13,11 @@ export interface Session {
   expiresAt: string
   /** `false` when the backend gave no refresh token: the session ends at `expiresAt`. Absent otherwise. */
   refreshable?: false
+  /**
+   * The backend's access token: only when the server opted in with `exposeAccessToken` (see
+   * SECURITY.md). Keep it in memory; never store it.
+   */
+  accessToken?: string
 }
 
 /** The one error shape every gatehouse route answers with. */

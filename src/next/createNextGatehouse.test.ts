@@ -21,7 +21,7 @@ vi.mock('next/navigation', () => ({
 function setup() {
   const backend = createFakeBackend()
   const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }), secret: 'next-adapter-test-secret-0123456789abcdef', secureCookies: false })
-  const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
+  const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'], backendProxy: { allow: ['/auth/profile'], fetch: backend.fetch } })
   const signIn = async () => cookiesFrom(await auth.handlers.POST(authRequest('login', { body: { email: 'demo@example.com', password: 'demo-password' } })))
   const visit = (path: string, cookie = '') => new NextRequest(new URL(path, 'http://app.test'), { headers: cookie ? { cookie } : {} })
   return { auth, backend, signIn, visit }
@@ -76,5 +76,29 @@ describe('createNextGatehouse', () => {
     backend.state.mode = 'down'
     const response = await auth.proxy(visit('/dashboard', cookie))
     expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it.each(['', 'proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy'])(
+    'refuses signed-out requests in the handlers themselves, as if proxy.ts were skipped (x-middleware-subrequest: %j)',
+    async (spoof) => {
+      const { auth, backend } = setup()
+      jar.cookie = ''
+      const headers = spoof ? { 'x-middleware-subrequest': spoof } : undefined
+      await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/login')
+      const profile = await auth.backendHandlers.GET(new Request('http://app.test/api/backend/auth/profile', { headers }))
+      expect(profile.status).toBe(401)
+      const session = await auth.handlers.GET(authRequest('session', { headers }))
+      expect(await session.json()).toEqual({ user: null })
+      const refresh = await auth.handlers.POST(authRequest('refresh', { headers }))
+      expect(refresh.status).toBe(401)
+      expect(backend.calls).toEqual([])
+    },
+  )
+
+  it('backendHandlers forward a signed-in call with the token added on the server', async () => {
+    const { auth, signIn } = setup()
+    const response = await auth.backendHandlers.GET(new Request('http://app.test/api/backend/auth/profile', { headers: { cookie: await signIn() } }))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ data: { email: 'demo@example.com' } })
   })
 })

@@ -4,22 +4,35 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { cache } from 'react'
 import type { Session } from '../core/types'
 import { serializeCookie, type CookieWrite } from '../server/cookies'
+import { createBackendProxy, type BackendProxyOptions } from '../server/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
 import { safeRedirectPath } from '../server/safeRedirectPath'
 import { protectRoute, type RouteProtectionOptions } from './protectRoute'
 
-export type NextGatehouseOptions = RouteProtectionOptions
+export interface NextGatehouseOptions extends RouteProtectionOptions {
+  /** The backend proxy route's options; its handlers come back as `backendHandlers`. */
+  backendProxy?: BackendProxyOptions
+}
+
+const notMounted = async (): Promise<Response> => {
+  throw new Error('gatehouse: backendHandlers need the `backendProxy` option of createNextGatehouse.')
+}
 
 /**
  * Binds gatehouse to Next.js: the catch-all route handlers, the `proxy.ts` function, and
- * session readers for Server Components.
+ * session readers for Server Components, and — with `backendProxy` — the backend proxy route.
  *
  * @example
  * // auth.ts
- * export const { handlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
+ * export const { handlers, backendHandlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
+ *   protectedPaths: ['/dashboard'],
+ *   backendProxy: { allow: ['/orders', '/me'] },
+ * })
  * // app/api/auth/[...gatehouse]/route.ts
  * export const { GET, POST } = handlers
+ * // app/api/backend/[...path]/route.ts
+ * export const { GET, POST, PUT, PATCH, DELETE } = backendHandlers
  * // proxy.ts
  * export { proxy } from './auth'
  */
@@ -58,5 +71,8 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
     return response
   }
 
-  return { handlers: { GET: handle, POST: handle }, proxy, getSession, requireSession }
+  const forward = options.backendProxy ? createBackendProxy(gatehouse, options.backendProxy) : notMounted
+  const backendHandlers = { GET: forward, HEAD: forward, POST: forward, PUT: forward, PATCH: forward, DELETE: forward }
+
+  return { handlers: { GET: handle, POST: handle }, backendHandlers, proxy, getSession, requireSession }
 }

@@ -6,14 +6,14 @@ import { GatehouseError } from './GatehouseError'
 import { backToForm, isFormNavigation } from './formNavigation'
 import { readLoginBody } from './readLoginBody'
 import { safeRedirectPath } from './safeRedirectPath'
+import type { RouteResult } from './toResponse'
 import type { BackendAdapter, BackendTokens } from './types'
 
-/** What a route decides: a status, a JSON body (or a page to go to) and the cookies to write. */
-export interface RouteResult {
-  status: number
-  body: unknown
+/** A session after a read or refresh: the browser's view, the cookies to write, and (server-only) its access token. */
+export interface Resumed {
+  session: Session | null
   cookies: CookieWrite[]
-  location?: string
+  accessToken: string | null
 }
 
 export interface RouteContext {
@@ -23,6 +23,8 @@ export interface RouteContext {
   maxBodyBytes: number
   now: () => number
   logger: Pick<Console, 'warn'>
+  /** Session bodies carry the access token (opt-in, see `GatehouseOptions.exposeAccessToken`). */
+  exposeAccessToken: boolean
 }
 
 const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, body: { user: null }, cookies })
@@ -32,9 +34,9 @@ async function withProfile(context: RouteContext, tokens: BackendTokens): Promis
   return { tokens, user: tokens.user ?? (await context.backend.profile(tokens.accessToken)) }
 }
 
-async function startSession(context: RouteContext, { tokens, user }: RefreshOutcome): Promise<{ session: Session; cookies: CookieWrite[] }> {
-  const access = { user, accessToken: tokens.accessToken, expiresAt: tokens.accessTokenExpiresAt }
-  return { session: toSession(access, tokens.refreshToken !== undefined), cookies: await context.store.write(tokens, user) }
+async function startSession(context: RouteContext, { tokens, user }: RefreshOutcome, previous: StoredSession): Promise<Resumed & { session: Session }> {
+  const { access, cookies } = await context.store.write(tokens, user, previous)
+  return { session: toSession(access, tokens.refreshToken !== undefined, context.exposeAccessToken), cookies, accessToken: access.accessToken }
 }
 
 /**
@@ -42,26 +44,29 @@ async function startSession(context: RouteContext, { tokens, user }: RefreshOutc
  * rejects it ends the session (cookies cleared); a backend that is down or slow throws, and the
  * cookies stay as they were.
  */
-export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
+export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<Resumed> {
   const refreshToken = stored.refresh?.refreshToken
   const outcome = refreshToken ? await context.flights.run(refreshToken, async () => withProfile(context, await context.backend.refresh(refreshToken))) : null
-  return outcome ? startSession(context, outcome) : { session: null, cookies: context.store.clear() }
+  return outcome ? startSession(context, outcome, stored) : { session: null, cookies: context.store.clear(stored), accessToken: null }
 }
 
 /** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
-export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<{ session: Session | null; cookies: CookieWrite[] }> {
-  if (stored.tampered) return { session: null, cookies: context.store.clear() }
-  if (stored.access && stored.access.expiresAt > context.now()) return { session: toSession(stored.access, stored.refresh !== undefined), cookies: [] }
+export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<Resumed> {
+  const { access } = stored
+  if (access && access.expiresAt > context.now()) {
+    return { session: toSession(access, stored.refresh !== undefined, context.exposeAccessToken), cookies: [], accessToken: access.accessToken }
+  }
   if (stored.refresh) return refreshSession(context, stored)
-  return { session: null, cookies: stored.access ? context.store.clear() : [] }
+  return { session: null, cookies: stored.discard || access ? context.store.clear(stored) : [], accessToken: null }
 }
 
 export const authRoutes = {
-  async login(context: RouteContext, request: Request): Promise<RouteResult> {
+  async login(context: RouteContext, request: Request, previous: StoredSession): Promise<RouteResult> {
     const navigation = isFormNavigation(request)
     try {
       const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
-      const { session, cookies } = await startSession(context, await withProfile(context, await context.backend.login(credentials)))
+      // A sign-in starts a new session: only the names of the cookies it replaces are kept, to clear stale chunks.
+      const { session, cookies } = await startSession(context, await withProfile(context, await context.backend.login(credentials)), { present: previous.present, discard: false })
       return navigation ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
     } catch (error) {
       if (!navigation || !(error instanceof GatehouseError)) throw error
@@ -88,6 +93,6 @@ export const authRoutes = {
       // The cookies go regardless: a backend that cannot hear the sign-out must not keep anyone signed in here.
       context.logger.warn(`[gatehouse] the backend did not confirm the sign-out (${error instanceof GatehouseError ? error.code : 'error'}); cookies cleared anyway.`)
     }
-    return signedOut(context.store.clear())
+    return signedOut(context.store.clear(stored))
   },
 }

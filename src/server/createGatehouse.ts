@@ -1,15 +1,16 @@
 import type { Session } from '../core/types'
-import { authRoutes, resumeSession, type RouteContext, type RouteResult } from './authRoutes'
-import { serializeCookie, type CookieOptions, type CookieWrite } from './cookies'
+import { authRoutes, refreshSession, resumeSession, type Resumed, type RouteContext } from './authRoutes'
+import type { CookieOptions, CookieWrite } from './cookies'
 import { createRefreshFlights } from './createRefreshFlights'
 import { createSealer } from './createSealer'
-import { createSessionStore, toSession, type SessionStore } from './createSessionStore'
+import { createSessionStore, toSession, type SessionLimits, type SessionStore } from './createSessionStore'
 import { GatehouseError } from './GatehouseError'
 import { resolveSecrets } from './resolveSecrets'
 import { rejectsCrossSite } from './rejectsCrossSite'
+import { errorResponse, toResponse, type RouteResult } from './toResponse'
 import type { BackendAdapter } from './types'
 
-export interface GatehouseOptions {
+export interface GatehouseOptions extends SessionLimits {
   backend: BackendAdapter
   /** Sealing secrets, newest first. Default: `AUTH_SECRET` (comma-separated for rotation). */
   secret?: string | readonly string[]
@@ -25,6 +26,12 @@ export interface GatehouseOptions {
    * of a second exchange. Default 30 s.
    */
   refreshGraceMs?: number
+  /**
+   * Put the access token in session bodies, for apps that must call the backend straight from
+   * the browser (keep it in memory only). Off by default: any script on the page — an XSS
+   * included — can then read and use the token until it expires. See SECURITY.md.
+   */
+  exposeAccessToken?: boolean
   /** Clock, for tests. */
   now?: () => number
   logger?: Pick<Console, 'warn' | 'error'>
@@ -33,19 +40,29 @@ export interface GatehouseOptions {
 export interface Gatehouse {
   readonly basePath: string
   readonly cookieOptions: CookieOptions
+  /** The adapter, for the backend proxy route. */
+  readonly backend: BackendAdapter
   /** Answers every request under `basePath`: `(Request) => Promise<Response>`. */
   handle(request: Request): Promise<Response>
   /** The session in the cookies, without any network call; `null` once the access token has expired. */
   readSession(cookieHeader: string | null): Promise<Session | null>
   /** Like `readSession`, but refreshes an expired access token and returns the cookies to write. */
   resumeSession(cookieHeader: string | null): Promise<{ session: Session | null; cookies: CookieWrite[] }>
+  /**
+   * The access token for a server-side call to the backend, refreshed when expired — or, with
+   * `renew`, exchanged even if it looks valid (the backend just refused it). Server-only.
+   */
+  authorize(cookieHeader: string | null, options?: { renew?: boolean }): Promise<Resumed>
 }
 
-const ROUTES: Record<string, { method: 'GET' | 'POST'; run: (context: RouteContext, request: Request, store: SessionStore) => Promise<RouteResult> }> = {
-  login: { method: 'POST', run: (context, request) => authRoutes.login(context, request) },
-  session: { method: 'GET', run: async (context, request, store) => authRoutes.session(context, await store.read(request.headers.get('cookie'))) },
-  refresh: { method: 'POST', run: async (context, request, store) => authRoutes.refresh(context, await store.read(request.headers.get('cookie'))) },
-  logout: { method: 'POST', run: async (context, request, store) => authRoutes.logout(context, await store.read(request.headers.get('cookie'))) },
+type Route = { method: 'GET' | 'POST'; run: (context: RouteContext, request: Request, store: SessionStore) => Promise<RouteResult> }
+const storedIn = (store: SessionStore, request: Request) => store.read(request.headers.get('cookie'))
+
+const ROUTES: Record<string, Route> = {
+  login: { method: 'POST', run: async (context, request, store) => authRoutes.login(context, request, await storedIn(store, request)) },
+  session: { method: 'GET', run: async (context, request, store) => authRoutes.session(context, await storedIn(store, request)) },
+  refresh: { method: 'POST', run: async (context, request, store) => authRoutes.refresh(context, await storedIn(store, request)) },
+  logout: { method: 'POST', run: async (context, request, store) => authRoutes.logout(context, await storedIn(store, request)) },
 }
 
 /**
@@ -53,7 +70,7 @@ const ROUTES: Record<string, { method: 'GET' | 'POST'; run: (context: RouteConte
  * Throws at once when the configuration cannot work (no secret in production, a bad URL).
  *
  * @example
- * export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: process.env.AUTH_BACKEND_URL! }) })
+ * export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: process.env.AUTH_BACKEND_URL! }), idleTimeoutMs: 30 * 60_000 })
  * // app/api/auth/[...gatehouse]/route.ts
  * export const GET = gatehouse.handle, POST = gatehouse.handle
  */
@@ -62,25 +79,17 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const now = options.now ?? Date.now
   const logger = options.logger ?? console
   const cookieOptions: CookieOptions = { secure: options.secureCookies ?? process.env.NODE_ENV === 'production', sameSite: options.sameSite ?? 'lax' }
-  const store = createSessionStore(createSealer(resolveSecrets(options.secret)), { secure: cookieOptions.secure, now })
+  const { idleTimeoutMs, absoluteLifetimeMs } = options
+  const store = createSessionStore(createSealer(resolveSecrets(options.secret)), { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
   const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000 })
-  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger }
-
-  const respond = (result: RouteResult, extraHeaders: Record<string, string> = {}) => {
-    const headers = new Headers({ 'cache-control': 'no-store', ...extraHeaders })
-    for (const write of result.cookies) headers.append('set-cookie', serializeCookie(write, cookieOptions))
-    if (result.location) {
-      headers.set('location', result.location)
-      return new Response(null, { status: result.status, headers })
-    }
-    headers.set('content-type', 'application/json')
-    return new Response(JSON.stringify(result.body), { status: result.status, headers })
-  }
-  const fail = (error: GatehouseError, headers?: Record<string, string>) => respond({ status: error.status, body: error.toBody(), cookies: [] }, headers)
+  const exposeAccessToken = options.exposeAccessToken ?? false
+  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken }
+  const fail = (error: GatehouseError, headers?: Record<string, string>) => errorResponse(error, cookieOptions, headers)
 
   return {
     basePath,
     cookieOptions,
+    backend: options.backend,
     async handle(request) {
       const pathname = new URL(request.url).pathname
       const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : ''
@@ -90,20 +99,27 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
         return fail(new GatehouseError(405, 'method_not_allowed', `Use ${route.method} for ${pathname}.`), { allow: route.method })
       }
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request)) {
+        if (route.method === 'POST' && rejectsCrossSite(request, { formAllowed: name === 'login' })) {
           throw new GatehouseError(403, 'csrf_rejected', 'This request did not come from this site and was refused.')
         }
-        return respond(await route.run(context, request, store))
+        return toResponse(await route.run(context, request, store), cookieOptions)
       } catch (error) {
         if (error instanceof GatehouseError) return fail(error)
-        logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}:`, error)
+        logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`)
         return fail(new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.'))
       }
     },
     async readSession(cookieHeader) {
-      const stored = await store.read(cookieHeader)
-      return !stored.tampered && stored.access && stored.access.expiresAt > now() ? toSession(stored.access, stored.refresh !== undefined) : null
+      const { access, refresh } = await store.read(cookieHeader)
+      return access && access.expiresAt > now() ? toSession(access, refresh !== undefined, exposeAccessToken) : null
     },
-    resumeSession: async (cookieHeader) => resumeSession(context, await store.read(cookieHeader)),
+    async resumeSession(cookieHeader) {
+      const { session, cookies } = await resumeSession(context, await store.read(cookieHeader))
+      return { session, cookies }
+    },
+    async authorize(cookieHeader, { renew = false } = {}) {
+      const stored = await store.read(cookieHeader)
+      return renew ? refreshSession(context, stored) : resumeSession(context, stored)
+    },
   }
 }

@@ -1,3 +1,4 @@
+export { createBackendProxy, type BackendProxyOptions } from './createBackendProxy'
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'
 export { restAdapter } from './restAdapter'
@@ -13,6 +14,7 @@ export type {
   TokenOptions,
   UserMapping,
 } from './rest/RestAdapterOptions'
+export { CLIENT_HEADER } from './rejectsCrossSite'
 export { safeRedirectPath } from './safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './cookies'
 export type { BackendAdapter, BackendCredentials, BackendTokens } from './types'

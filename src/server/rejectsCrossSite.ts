@@ -1,10 +1,23 @@
+/** Header that marks a request as made by the page's own script: a cross-site form cannot set it. */
+export const CLIENT_HEADER = 'x-gatehouse-client'
+
 /**
- * Whether an unsafe request comes from another site: browsers say so in `Sec-Fetch-Site`, and
- * in `Origin`, which must then name this very origin (`null` never does).
+ * Whether an unsafe request may come from another site. Browsers say so in `Sec-Fetch-Site`, and
+ * in `Origin`, which must then name this very origin (`null` never does). Beyond that the request
+ * must carry `x-gatehouse-client`, which only a same-origin script can send; where `formAllowed`,
+ * a plain HTML form (which cannot set headers) passes instead with a same-origin `Origin`, which
+ * browsers always send on a form POST.
+ *
+ * @example
+ * if (rejectsCrossSite(request, { formAllowed: true })) throw new GatehouseError(403, 'csrf_rejected', '…')
  */
-export function rejectsCrossSite(request: Request): boolean {
+export function rejectsCrossSite(request: Request, { formAllowed = false } = {}): boolean {
   const site = request.headers.get('sec-fetch-site')
   if (site === 'cross-site' || site === 'same-site') return true
   const origin = request.headers.get('origin')
-  return origin !== null && origin !== new URL(request.url).origin
+  const sameOrigin = origin === new URL(request.url).origin
+  if (origin !== null && !sameOrigin) return true
+  if (request.headers.get(CLIENT_HEADER) === '1') return false
+  const form = (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
+  return !(formAllowed && form && sameOrigin)
 }

@@ -44,6 +44,7 @@ export function restAdapter(input: RestAdapterOptions): BackendAdapter {
 
   return {
     identifier: login.identifier,
+    baseUrl: options.baseUrl,
     async login({ identifier, password }) {
       const response = await call(login, { fields: { ...login.extraFields, [login.identifierField]: identifier, [login.passwordField]: password } })
       if (response.status >= 400 && response.status < 500) throw loginError(response, login)

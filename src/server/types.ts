@@ -52,6 +52,8 @@ export interface BackendCredentials {
 export interface BackendAdapter {
   /** What the sign-in form should ask for. Default `email`. */
   readonly identifier?: 'email' | 'username'
+  /** The backend's address: where the backend proxy route forwards unless told otherwise. */
+  readonly baseUrl?: string
   login(credentials: BackendCredentials): Promise<BackendTokens>
   refresh(refreshToken: string): Promise<BackendTokens>
   profile(accessToken: string): Promise<User>

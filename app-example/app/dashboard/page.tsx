@@ -1,4 +1,5 @@
 import { requireSession } from '../../auth'
+import { BackendProfile } from './BackendProfile'
 
 export default async function DashboardPage() {
   const { user } = await requireSession('/dashboard')
@@ -14,6 +15,7 @@ export default async function DashboardPage() {
         <dt>Roles</dt>
         <dd>{user.roles.join(', ') || 'none'}</dd>
       </dl>
+      <BackendProfile />
     </section>
   )
 }

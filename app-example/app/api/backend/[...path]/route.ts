@@ -1,0 +1,3 @@
+import { backendHandlers } from '../../../../auth'
+
+export const { GET, POST, PUT, PATCH, DELETE } = backendHandlers

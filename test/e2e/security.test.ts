@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDemoBackend } from '../../app-example/demo-backend/createDemoBackend'
+import { HOSTILE_REDIRECTS } from '../hostileRedirects'
+import { serveBuiltApp } from './appProcess'
+import { signIn, useBrowser } from './browser'
+
+const ACCESS_TOKEN_SECONDS = 3
+const browser = useBrowser()
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The demo backend in this process, recording every token it hands out. */
+async function startRecordingBackend() {
+  const demo = createDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
+  const tokens = new Set<string>()
+  const [handle] = demo.server.listeners('request') as [(...args: unknown[]) => void]
+  demo.server.removeAllListeners('request')
+  demo.server.on('request', (req, res) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      const data = typeof chunk === 'string' && chunk.startsWith('{') ? (JSON.parse(chunk) as { data?: { token?: string; refresh_token?: string } }).data : undefined
+      for (const token of [data?.token, data?.refresh_token]) if (token) tokens.add(token)
+      return end(chunk, ...rest)
+    }) as typeof res.end
+    handle(req, res)
+  })
+  await new Promise<void>((resolve) => demo.server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`
+  return { demo, tokens, url, stop: () => new Promise<void>((resolve) => demo.server.close(() => resolve())) }
+}
+
+/**
+ * Every response the browser receives, headers and body, as one searchable text each: the test
+ * fetches each request itself (redirects included, not followed) and hands the answer on.
+ */
+async function recordResponses(page: Page) {
+  const texts: string[] = []
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch({ maxRedirects: 0 })
+    texts.push(`${route.request().url()}\n${JSON.stringify(response.headersArray())}\n${await response.text()}`)
+    await route.fulfill({ response })
+  })
+  return texts
+}
+
+describe('security of the built example app', () => {
+  let backend: Awaited<ReturnType<typeof startRecordingBackend>>
+  let app: Awaited<ReturnType<typeof serveBuiltApp>>
+
+  beforeAll(async () => {
+    backend = await startRecordingBackend()
+    app = await serveBuiltApp(backend.url)
+  })
+  afterAll(async () => {
+    app?.stop()
+    await backend?.stop()
+  })
+
+  const newPage = (options = {}) => browser.newPage({ baseURL: app.baseURL, ...options })
+
+  it('no response the browser gets carries a token: sign-in, navigation, refresh, the backend proxy, sign-out', async () => {
+    const page = await newPage()
+    const texts = await recordResponses(page)
+    await page.goto('/login')
+    await signIn(page, 'demo@example.com', 'demo-password')
+    await page.waitForURL('**/dashboard')
+    await page.getByTestId('backend-profile').filter({ hasText: 'demo@example.com' }).waitFor()
+    await page.getByRole('link', { name: 'Admin' }).click()
+    await page.waitForURL('**/admin')
+    await sleep(ACCESS_TOKEN_SECONDS * 1_000 + 1_500)
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await page.getByTestId('backend-profile').filter({ hasText: 'demo@example.com' }).waitFor()
+    await page.reload()
+    expect(await page.evaluate(() => document.cookie)).toBe('')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('link', { name: 'Sign in' }).waitFor()
+    expect(backend.demo.stats.refreshes).toBeGreaterThan(0)
+    expect(backend.tokens.size).toBeGreaterThanOrEqual(4)
+    console.log(`${texts.length} responses searched for ${backend.tokens.size} tokens`)
+    for (const token of backend.tokens) expect(texts.filter((text) => text.includes(token))).toEqual([])
+    expect(texts.filter((text) => /eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./.test(text))).toEqual([])
+  }, 60_000)
+
+  it('a hostile next never leads off the site: signed-in visits of /login?next=… and form sign-ins', async () => {
+    const page = await newPage()
+    await page.goto('/login')
+    await signIn(page, 'demo@example.com', 'demo-password')
+    await page.waitForURL('**/dashboard')
+    const origin = new URL(app.baseURL).origin
+    for (const next of HOSTILE_REDIRECTS) {
+      await page.goto(`/login?next=${encodeURIComponent(next)}`)
+      expect([next, new URL(page.url()).origin]).toEqual([next, origin])
+    }
+
+    const formPage = await newPage()
+    await formPage.goto('/login')
+    for (const next of HOSTILE_REDIRECTS.slice(0, 12)) {
+      const navigated = formPage.waitForEvent('load')
+      await formPage.evaluate((value) => {
+        const form = document.createElement('form')
+        form.method = 'post'
+        form.action = '/api/auth/login'
+        for (const [name, fieldValue] of Object.entries({ email: 'demo@example.com', password: 'demo-password', next: value })) {
+          const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value: fieldValue })
+          form.append(input)
+        }
+        document.body.append(form)
+        form.submit()
+      }, next)
+      await navigated
+      expect([next, new URL(formPage.url()).origin]).toEqual([next, origin])
+    }
+  }, 60_000)
+
+  it('a spoofed x-middleware-subrequest header does not skip the protection of pages and routes', async () => {
+    for (const spoof of ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy']) {
+      const page = await newPage({ extraHTTPHeaders: { 'x-middleware-subrequest': spoof } })
+      await page.goto('/dashboard')
+      expect(new URL(page.url()).pathname).toBe('/login')
+      expect(await page.getByTestId('user-name').count()).toBe(0)
+      const profile = await page.request.get('/api/backend/auth/profile')
+      expect(profile.status()).toBe(401)
+      const refresh = await page.request.post('/api/auth/refresh', { headers: { 'x-gatehouse-client': '1' } })
+      expect(refresh.status()).toBe(401)
+    }
+  }, 60_000)
+})
