@@ -112,7 +112,7 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
     await Promise.all(others.map((tab) => signInLink(tab).waitFor({ timeout: 5_000 })))
     const signOutMs = Date.now() - signedOutAt
 
-    await first.waitForURL('**/login')
+    await first.waitForURL(/\/login(\?.*)?$/)
     const loggedIn = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/login')
     await signIn(first, 'demo@example.com', 'demo-password')
     await loggedIn
