@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core'
 import { createDemoBackend } from '../app-example/demo-backend/createDemoBackend'
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium'
 import { freePort, serveBuiltApp, waitForApp } from '../test/e2e/appProcess'
+import { CLIENT_HEADER } from '../src/core/clientHeader'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const peerDir = fileURLToPath(new URL('./authjs-peer/', import.meta.url))
@@ -66,7 +67,9 @@ const cookieHeader = (response: Response, previous = '') =>
   [previous, ...response.headers.getSetCookie().map((cookie) => cookie.split(';')[0])].filter(Boolean).join('; ')
 
 async function signInGatehouse(baseURL: string) {
-  const response = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO) })
+  // As the browser transport does: the login route requires its own header on unsafe requests.
+  const headers = { 'content-type': 'application/json', [CLIENT_HEADER]: '1' }
+  const response = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify(DEMO) })
   if (!response.ok) throw new Error(`gatehouse sign-in answered ${response.status}`)
   return cookieHeader(response)
 }

@@ -1,5 +1,5 @@
 import { waitFor, type ActorRefFrom } from 'xstate'
-import { CLIENT_HEADER } from '../server/rejectsCrossSite'
+import { CLIENT_HEADER } from './clientHeader'
 import type { authMachine } from './authMachine'
 
 type AuthActor = ActorRefFrom<typeof authMachine>

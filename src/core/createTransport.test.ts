@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CLIENT_HEADER, createTransport } from './createTransport'
+import { CLIENT_HEADER } from './clientHeader'
+import { createTransport } from './createTransport'
 
 const reply = (status: number, body: unknown) => vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }))
 

@@ -1,4 +1,4 @@
-import { CLIENT_HEADER } from '../server/rejectsCrossSite'
+import { CLIENT_HEADER } from './clientHeader'
 import type { AuthError, Credentials, Session } from './types'
 
 /** The result of one call to a proxy route: a session, a known absence of one, or an error. */
@@ -17,7 +17,6 @@ export interface TransportOptions {
   fetch?: typeof fetch
 }
 
-export { CLIENT_HEADER }
 
 /**
  * Talks to the app's own proxy routes. Cookies travel by themselves (same origin); bodies carry

@@ -14,7 +14,7 @@ export type {
   TokenOptions,
   UserMapping,
 } from './rest/RestAdapterOptions'
-export { CLIENT_HEADER } from './rejectsCrossSite'
+export { CLIENT_HEADER } from '../core/clientHeader'
 export { safeRedirectPath } from './safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './cookies'
 export type { BackendAdapter, BackendCredentials, BackendTokens } from './types'

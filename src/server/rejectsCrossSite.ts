@@ -1,5 +1,4 @@
-/** Header that marks a request as made by the page's own script: a cross-site form cannot set it. */
-export const CLIENT_HEADER = 'x-gatehouse-client'
+import { CLIENT_HEADER } from '../core/clientHeader'
 
 /**
  * Whether an unsafe request may come from another site. Browsers say so in `Sec-Fetch-Site`, and
