@@ -7,7 +7,7 @@ import { serializeCookie, type CookieWrite } from '../server/cookies'
 import { createBackendProxy, type BackendProxyOptions } from '../server/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
-import { safeRedirectPath } from '../server/safeRedirectPath'
+import { safeRedirectPath } from '../core/safeRedirectPath'
 import { protectRoute, type RouteProtectionOptions } from './protectRoute'
 
 export interface NextGatehouseOptions extends RouteProtectionOptions {

@@ -1,4 +1,4 @@
-import { safeRedirectPath } from '../server/safeRedirectPath'
+import { safeRedirectPath } from '../core/safeRedirectPath'
 
 export interface RouteProtectionOptions {
   /** Path prefixes only signed-in visitors may open, e.g. `['/dashboard', '/admin']`. */

@@ -5,7 +5,7 @@ import { toSession, type SessionStore, type StoredSession } from './createSessio
 import { GatehouseError } from './GatehouseError'
 import { backToForm, isFormNavigation } from './formNavigation'
 import { readLoginBody } from './readLoginBody'
-import { safeRedirectPath } from './safeRedirectPath'
+import { safeRedirectPath } from '../core/safeRedirectPath'
 import type { RouteResult } from './toResponse'
 import type { BackendAdapter, BackendTokens } from './types'
 

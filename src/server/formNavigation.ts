@@ -1,4 +1,4 @@
-import { safeRedirectPath } from './safeRedirectPath'
+import { safeRedirectPath } from '../core/safeRedirectPath'
 
 /**
  * Whether a request is a plain HTML form submission (the page's script had not run yet, or is

@@ -15,6 +15,6 @@ export type {
   UserMapping,
 } from './rest/RestAdapterOptions'
 export { CLIENT_HEADER } from '../core/clientHeader'
-export { safeRedirectPath } from './safeRedirectPath'
+export { safeRedirectPath } from '../core/safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './cookies'
 export type { BackendAdapter, BackendCredentials, BackendTokens } from './types'

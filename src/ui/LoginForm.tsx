@@ -5,7 +5,7 @@ import type { AuthError, Credentials } from '../core/types'
 import { useAuthBasePath } from '../react/AuthProvider'
 import { useAuth } from '../react/useAuth'
 import { FieldError } from './FieldError'
-import { safeLocalPath } from './safeLocalPath'
+import { safeRedirectPath } from '../core/safeRedirectPath'
 
 export interface LoginFormLabels {
   email: string
@@ -71,7 +71,7 @@ export function LoginForm({ identifier = 'email', redirectTo = '/', onSuccess, e
     submitting.current = false
     if (!result.ok) setError(result.error)
     else if (onSuccess) onSuccess()
-    else window.location.assign(safeLocalPath(redirectTo))
+    else window.location.assign(safeRedirectPath(redirectTo))
   }
 
   const fieldProps = (name: (typeof fieldNames)[number]) => ({

@@ -30,3 +30,13 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath(undefined)).toBe('/')
   })
 })
+
+describe('safeRedirectPath, as the login form uses it', () => {
+  it('keeps paths on this site', () => {
+    expect(safeRedirectPath('/dashboard?tab=1#top')).toBe('/dashboard?tab=1#top')
+  })
+
+  it.each(['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'dashboard', '/\tevil', ''])('refuses %j', (path) => {
+    expect(safeRedirectPath(path, '/home')).toBe('/home')
+  })
+})
