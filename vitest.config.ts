@@ -12,14 +12,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'app-example/demo-backend/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts', 'app-example/demo-backend/**/*.test.ts'],
         },
       },
       {
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Pre-bundled up front, or a cold cache makes Vite reload in the middle of the first run.
-        optimizeDeps: { include: ['msw-storybook-addon/csf3', 'msw', 'msw/browser', 'react/jsx-dev-runtime', 'xstate', '@xstate/react', 'axe-core'] },
+        optimizeDeps: { include: ['msw-storybook-addon/csf3', 'msw', 'msw/browser', 'react/jsx-dev-runtime', 'xstate', 'axe-core'] },
         test: {
           name: 'stories',
           setupFiles: ['./.storybook/screenshotEachStory.ts'],

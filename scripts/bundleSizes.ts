@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 /** The app provides these: they are never part of gatehouse's cost. */
 const appPeers = ['react', 'react-dom', 'next']
-const machineLibraries = ['xstate', '@xstate/react']
+const machineLibraries = ['xstate']
 
 export interface SizeBudget {
   label: string

@@ -1,8 +1,8 @@
-import { useSelector } from '@xstate/react'
 import { useState } from 'react'
 import { selectAuth, type AuthContext, type Session } from '../src/core'
 import { gatehouseScenarios, mockPasswords, mockUser, type GatehouseScenario } from '../src/msw'
 import { useAuthActor } from '../src/react'
+import { useActorSelector } from '../src/react/useActorSelector'
 
 const scenarioNames = Object.keys(gatehouseScenarios) as GatehouseScenario[]
 
@@ -19,7 +19,7 @@ const value = { margin: 0, fontFamily: 'ui-monospace, monospace', fontSize: '0.8
  */
 export function MachineExplorer({ scenario, onScenarioChange }: { scenario: GatehouseScenario; onScenarioChange: (scenario: GatehouseScenario, held: Session | null) => void }) {
   const actor = useAuthActor()
-  const snapshot = useSelector(actor, (current) => current)
+  const snapshot = useActorSelector(actor, (current) => current)
   const [sent, setSent] = useState<string[]>([])
   const send = (event: Parameters<typeof actor.send>[0], label: string) => {
     setSent((previous) => [...previous.slice(-4), label])

@@ -1,9 +1,9 @@
 // Any framework, or none: the machine is an XState actor.
 import { createActor } from 'xstate'
-import { authMachine, createTransport, selectAuth, transportActors } from 'gatehouse'
+import { authMachine, selectAuth, transportActors } from 'gatehouse'
 
 // `basePath` is where the proxy routes are mounted; the default is /api/auth.
-const machine = authMachine.provide({ actors: transportActors(createTransport({ basePath: '/api/auth' })) })
+const machine = authMachine.provide({ actors: transportActors({ basePath: '/api/auth' }) })
 
 // `session: null` says the server knows nobody is signed in; leave it out to ask the session route.
 const auth = createActor(machine, { input: { session: null } })

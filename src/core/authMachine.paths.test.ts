@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AnyStateNode } from 'xstate'
+import type { ActorLogic, AnyStateNode, EventObject, SnapshotFrom } from 'xstate'
 import { getAdjacencyMap } from 'xstate/graph'
 import { authMachine } from './authMachine'
 import type { AuthEvent, AuthMachineInput } from './authMachineTypes'
@@ -13,8 +13,8 @@ const EVENTS = [
   { type: 'auth.logout' },
   { type: 'auth.refresh' },
   { type: 'auth.wake' },
-  { type: 'auth.synced', message: { kind: 'session', session } },
-  { type: 'auth.synced', message: { kind: 'signedOut', expired: true } },
+  { type: 'auth.synced', message: { ...session, refreshable: true, error: null } },
+  { type: 'auth.synced', message: { user: null, expiresAt: null, refreshable: true, error: null } },
   { type: 'xstate.done.actor.loadSession', output: session },
   { type: 'xstate.done.actor.loadSession', output: null },
   { type: 'xstate.error.actor.loadSession', error: failure(502) },
@@ -53,7 +53,9 @@ function walkedTransitions(): { states: Set<string>; edges: Set<string> } {
   ]
   for (const { input, always } of starts) {
     if (always) edges.add(always)
-    const adjacency = getAdjacencyMap(authMachine, {
+    // xstate/graph types its logic as emitting plain events; the machine emits `tabs.publish`.
+    const logic = authMachine as unknown as ActorLogic<SnapshotFrom<typeof authMachine>, AuthEvent, AuthMachineInput, never, EventObject>
+    const adjacency = getAdjacencyMap(logic, {
       input,
       events: EVENTS,
       // Retry counts and expiries would make the state space endless: a state is its value and whether someone is signed in.

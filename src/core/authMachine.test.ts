@@ -109,6 +109,13 @@ describe('authMachine', () => {
     expect(short.answers.refresh).toHaveBeenCalledTimes(1)
   })
 
+  it('keeps a session that lasts months without refreshing it at once (timers cap at 24.8 days)', async () => {
+    const { answers, start } = mockedMachine()
+    start(sessionFor(90 * 24 * 3_600_000))
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000)
+    expect(answers.refresh).not.toHaveBeenCalled()
+  })
+
   it('refreshes on waking when a sleep outlived the token, and not when it did not', async () => {
     const { answers, start } = mockedMachine()
     const actor = start(sessionFor(600_000))

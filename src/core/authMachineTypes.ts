@@ -1,5 +1,6 @@
-import type { TabSyncEvent, WakeEvent } from './browserActors'
+import type { PublishEvent, TabSyncEvent, WakeEvent, tabSync, wakeWatcher } from './browserActors'
 import type { RefreshTiming } from './refreshTiming'
+import type { transportActors } from './transportActors'
 import type { AuthError, Credentials, Session, User } from './types'
 
 export interface AuthContext {
@@ -35,3 +36,17 @@ export type AuthEvent =
   | { type: 'auth.refresh' }
   | WakeEvent
   | TabSyncEvent
+
+type AuthActorLogic = ReturnType<typeof transportActors> & { tabSync: typeof tabSync; wakeWatcher: typeof wakeWatcher }
+
+/** The machine's types, with the names its config may use; every invoked actor's id is its `src`. */
+export interface AuthMachineTypes {
+  context: AuthContext
+  events: AuthEvent
+  input: AuthMachineInput
+  emitted: PublishEvent
+  actors: { [Src in keyof AuthActorLogic]: { src: Src; logic: AuthActorLogic[Src]; id: Src } }[keyof AuthActorLogic]
+  guards: { type: 'serverSignedIn' | 'serverSignedOut' | 'hasSession' | 'sessionRejected' | 'refreshDue' | 'signedInElsewhere' }
+  actions: { type: 'storeSession' | 'storeFailure' | 'signOut' | 'endSession' | 'adoptTabMessage' | 'publish' }
+  delays: 'refreshDelay' | 'retryDelay'
+}

@@ -1,18 +1,26 @@
-import { fromCallback } from 'xstate'
-import { openTabChannel, type TabMessage } from './openTabChannel'
+import { fromCallback, type AnyActorRef, type EventObject } from 'xstate'
+import type { AuthContext } from './authMachineTypes'
 
+/** What one tab tells the others after signing in, refreshing or signing out: who is signed in now, never a token. */
+export type TabMessage = Pick<AuthContext, 'user' | 'expiresAt' | 'refreshable' | 'error'>
 export type TabSyncEvent = { type: 'auth.synced'; message: TabMessage }
 export type PublishEvent = { type: 'tabs.publish'; message: TabMessage }
 export type WakeEvent = { type: 'auth.wake' }
 
-/** Hears the other tabs (as `auth.synced`) and tells them what happened here (`tabs.publish`). */
-export const tabSync = fromCallback(({ sendBack, receive }) => {
-  const channel = openTabChannel((message) => sendBack({ type: 'auth.synced', message } satisfies TabSyncEvent))
-  // Typed as receiving any event, like the other callback actors, so the machine's declared type stays checkable.
-  receive((event) => {
-    if (event.type === 'tabs.publish') channel.post((event as PublishEvent).message)
-  })
-  return () => channel.close()
+/**
+ * Hears the other tabs (as `auth.synced`) and tells them what the machine it is given publishes
+ * (its emitted `tabs.publish`), over a BroadcastChannel, which every browser Next.js supports has.
+ * A tab never hears its own messages. Outside a browser it does nothing.
+ */
+export const tabSync = fromCallback<EventObject, AnyActorRef>(({ input: machine, sendBack }) => {
+  if (typeof BroadcastChannel !== 'function') return undefined
+  const channel = new BroadcastChannel('gatehouse')
+  channel.onmessage = ({ data }: MessageEvent<TabMessage>) => sendBack({ type: 'auth.synced', message: data } satisfies TabSyncEvent)
+  const published = machine.on('tabs.publish', ({ message }: PublishEvent) => channel.postMessage(message))
+  return () => {
+    published.unsubscribe()
+    channel.close()
+  }
 })
 
 /**
@@ -20,16 +28,13 @@ export const tabSync = fromCallback(({ sendBack, receive }) => {
  * laptop that slept may have outlived its token while no timer ran.
  */
 export const wakeWatcher = fromCallback(({ sendBack }) => {
-  if (typeof window === 'undefined') return undefined
+  if (typeof document === 'undefined') return undefined
   const wake = () => {
     if (document.visibilityState !== 'hidden') sendBack({ type: 'auth.wake' } satisfies WakeEvent)
   }
-  document.addEventListener('visibilitychange', wake)
-  window.addEventListener('focus', wake)
-  window.addEventListener('online', wake)
+  const signals = [[document, 'visibilitychange'], [window, 'focus'], [window, 'online']] as const
+  for (const [target, type] of signals) target.addEventListener(type, wake)
   return () => {
-    document.removeEventListener('visibilitychange', wake)
-    window.removeEventListener('focus', wake)
-    window.removeEventListener('online', wake)
+    for (const [target, type] of signals) target.removeEventListener(type, wake)
   }
 })

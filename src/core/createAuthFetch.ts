@@ -1,6 +1,7 @@
-import { waitFor, type ActorRefFrom } from 'xstate'
+import type { ActorRefFrom } from 'xstate'
 import { CLIENT_HEADER } from './clientHeader'
 import type { authMachine } from './authMachine'
+import { waitForSnapshot } from './waitForSnapshot'
 
 type AuthActor = ActorRefFrom<typeof authMachine>
 
@@ -12,7 +13,7 @@ type AuthActor = ActorRefFrom<typeof authMachine>
 async function refreshedSince(actor: AuthActor, before: string | null): Promise<boolean> {
   const now = actor.getSnapshot()
   if (now.context.expiresAt === before && !now.matches('refreshing')) actor.send({ type: 'auth.refresh' })
-  const settled = await waitFor(actor, (snapshot) => !snapshot.matches('refreshing'))
+  const settled = await waitForSnapshot(actor, (snapshot) => !snapshot.matches('refreshing'))
   return settled.matches('authenticated') && settled.context.expiresAt !== before
 }
 

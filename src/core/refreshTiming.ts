@@ -10,13 +10,14 @@ export interface RefreshTiming {
 export const DEFAULT_REFRESH_TIMING: RefreshTiming = { marginMs: 30_000, retryBaseMs: 1_000, retryMaxMs: 10_000 }
 
 const MIN_REFRESH_DELAY_MS = 1_000
+/** Timers take at most 2^31 - 1 ms (24.8 days); a longer delay fires at once. */
+const MAX_REFRESH_DELAY_MS = 2 ** 31 - 1
 
 /** Milliseconds until the access token that expires at `expiresAt` should be refreshed. */
 export function refreshDelay(expiresAt: string | null, timing: RefreshTiming, now = Date.now()): number {
-  const remaining = Date.parse(expiresAt ?? '') - now
-  if (!Number.isFinite(remaining)) return MIN_REFRESH_DELAY_MS
+  const remaining = Date.parse(expiresAt!) - now
   // A floor keeps a server clock ahead of the browser's from turning into a refresh loop.
-  return Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2))
+  return remaining > 0 ? Math.min(MAX_REFRESH_DELAY_MS, Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2))) : MIN_REFRESH_DELAY_MS
 }
 
 /** Whether a refresh is due now (after a sleep, the timer may have fired late or not at all). */

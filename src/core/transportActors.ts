@@ -1,12 +1,18 @@
 import { fromPromise } from 'xstate'
-import type { Transport, TransportResult } from './createTransport'
+import { CLIENT_HEADER } from './clientHeader'
 import type { AuthError, Credentials, Session } from './types'
 import { withRefreshLock } from './withRefreshLock'
 
-/** Thrown by the transport actors so the machine sees both the status and the shared error shape. */
+/** What a failed call rejects with: the HTTP status (0 when the server was not reached) and the shared error shape. */
 export interface TransportFailure {
   status: number
   error: AuthError
+}
+
+export interface TransportOptions {
+  /** Where the proxy routes are mounted. Default `/api/auth`. */
+  basePath?: string
+  fetch?: typeof fetch
 }
 
 export interface RefreshInput {
@@ -15,35 +21,46 @@ export interface RefreshInput {
   lockTimeoutMs: number
 }
 
-const settle = async (pending: Promise<TransportResult>): Promise<Session | null> => {
-  const result = await pending
-  if (result.ok) return result.session
-  throw { status: result.status, error: result.error } satisfies TransportFailure
-}
+const failure = (status: number, code: string, message: string): TransportFailure => ({ status, error: { code, message } })
 
 /**
- * The machine's effects, one named `fromPromise` actor per proxy route. A refresh holds the
+ * The machine's effects, one named `fromPromise` actor per proxy route; each resolves with the
+ * session (`null`: nobody is signed in) or rejects with a `TransportFailure`. Cookies travel by
+ * themselves (same origin, `no-store` answers); bodies carry only the user and the expiry. A refresh holds the
  * cross-tab lock and first asks whether another tab has already refreshed (the cookies are
  * shared), so the tabs of one browser make one refresh between them.
  *
  * @example
- * const machine = authMachine.provide({ actors: transportActors(createTransport({ basePath: '/auth' })) })
+ * const machine = authMachine.provide({ actors: transportActors({ basePath: '/auth' }) })
  */
-export function transportActors(transport: Transport) {
+export function transportActors({ basePath = '/api/auth', fetch: fetchImpl = (...args) => fetch(...args) }: TransportOptions = {}) {
+  const call = async (route: 'session' | 'login' | 'refresh' | 'logout', credentials?: Credentials): Promise<Session | null> => {
+    const response = await fetchImpl(`${basePath}/${route}`, {
+      method: route === 'session' ? 'GET' : 'POST',
+      headers: { [CLIENT_HEADER]: '1', ...(credentials && { 'content-type': 'application/json' }) },
+      body: credentials && JSON.stringify(credentials),
+    }).catch(() => Promise.reject(failure(0, 'network_error', 'The server could not be reached. Check your connection.')))
+    const payload = (await response.json().catch(() => null)) ?? {}
+    // The session routes answer `{ user: null }`, or a user and an expiry.
+    if (response.ok && typeof payload.user === 'object' && (!payload.user || typeof payload.expiresAt === 'string')) return payload.user ? payload : null
+    const { error } = payload
+    throw typeof error?.code === 'string' && typeof error.message === 'string'
+      ? { status: response.status, error }
+      : failure(response.status, 'unexpected_response', `The server answered ${response.status} with an unexpected body.`)
+  }
   return {
-    loadSession: fromPromise<Session | null>(() => settle(transport.session())),
-    login: fromPromise<Session | null, Credentials>(({ input }) => settle(transport.login(input))),
+    loadSession: fromPromise(() => call('session')),
+    login: fromPromise<Session | null, Credentials>(({ input }) => call('login', input)),
     refresh: fromPromise<Session | null, RefreshInput>(({ input, signal }) =>
       withRefreshLock(
         async () => {
-          const current = await settle(transport.session())
+          const current = await call('session')
           // Signed out, refreshed by another tab, or nothing to refresh with: the session route has the last word.
-          if (current === null || current.expiresAt !== input.knownExpiresAt || current.refreshable === false) return current
-          return settle(transport.refresh())
+          return current === null || current.expiresAt !== input.knownExpiresAt || current.refreshable === false ? current : call('refresh')
         },
         { signal, timeoutMs: input.lockTimeoutMs },
       ),
     ),
-    logout: fromPromise<Session | null>(() => settle(transport.logout())),
+    logout: fromPromise(() => call('logout')),
   }
 }

@@ -1,8 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createActor, toPromise } from 'xstate'
-import type { Transport } from './createTransport'
-import { transportActors } from './transportActors'
-import type { Session } from './types'
 import { withRefreshLock } from './withRefreshLock'
 
 /** A Web Locks stand-in: one holder at a time, waiters in order, abortable while waiting. */
@@ -41,46 +37,24 @@ describe('withRefreshLock', () => {
     expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
   })
 
+  it('needs no AbortSignal.any, which Safari before 17.4 lacks', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLocks({ stuck: true }) })
+    vi.stubGlobal('AbortSignal', Object.assign(function AbortSignal() {}, { timeout: AbortSignal.timeout }))
+    expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
+  })
+
+  it('stops waiting for the lock when the refresh is cancelled', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLocks({ stuck: true }) })
+    const cancel = new AbortController()
+    const work = vi.fn(async () => 'ran')
+    const pending = withRefreshLock(work, { signal: cancel.signal, timeoutMs: 1_000 })
+    cancel.abort()
+    await expect(pending).rejects.toThrow('aborted')
+    expect(work).not.toHaveBeenCalled()
+  })
+
   it('runs directly where Web Locks are missing', async () => {
     vi.stubGlobal('navigator', {})
     expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
-  })
-})
-
-describe('the refresh actor', () => {
-  const known = '2026-01-01T00:01:00.000Z'
-  const transportWith = (sessionExpiresAt: string | null, extra: Partial<Session> = {}) => {
-    const session: Session | null = sessionExpiresAt ? { user: { id: '1', roles: [] }, expiresAt: sessionExpiresAt, ...extra } : null
-    return {
-      session: vi.fn(async () => ({ ok: true as const, session })),
-      refresh: vi.fn(async () => ({ ok: true as const, session: { user: { id: '1', roles: [] }, expiresAt: '2026-01-01T00:02:00.000Z' } })),
-      login: vi.fn(),
-      logout: vi.fn(),
-    } satisfies Transport
-  }
-  const run = (transport: Transport) => toPromise(createActor(transportActors(transport).refresh, { input: { knownExpiresAt: known, lockTimeoutMs: 1_000 } }).start())
-
-  it('adopts the session another tab already refreshed, without refreshing again', async () => {
-    const transport = transportWith('2026-01-01T00:05:00.000Z')
-    expect((await run(transport))?.expiresAt).toBe('2026-01-01T00:05:00.000Z')
-    expect(transport.refresh).not.toHaveBeenCalled()
-  })
-
-  it('refreshes when the session is still the one this tab knows', async () => {
-    const transport = transportWith(known)
-    expect((await run(transport))?.expiresAt).toBe('2026-01-01T00:02:00.000Z')
-    expect(transport.refresh).toHaveBeenCalledTimes(1)
-  })
-
-  it('never asks to refresh a session the backend gave no refresh token for', async () => {
-    const transport = transportWith(known, { refreshable: false })
-    expect((await run(transport))?.expiresAt).toBe(known)
-    expect(transport.refresh).not.toHaveBeenCalled()
-  })
-
-  it('ends with no session when the cookies are already gone', async () => {
-    const transport = transportWith(null)
-    expect(await run(transport)).toBeNull()
-    expect(transport.refresh).not.toHaveBeenCalled()
   })
 })

@@ -1,10 +1,9 @@
 'use client'
-import { useActorRef } from '@xstate/react'
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { ActorRefFrom } from 'xstate'
 import { authMachine } from '../core/authMachine'
-import { createTransport } from '../core/createTransport'
 import { transportActors } from '../core/transportActors'
+import { useAuthMachine } from './useAuthMachine'
 import type { RefreshTiming } from '../core/refreshTiming'
 import type { Session } from '../core/types'
 
@@ -36,8 +35,8 @@ export interface AuthProviderProps {
  * return <AuthProvider session={session}>{children}</AuthProvider>
  */
 export function AuthProvider({ session, basePath = '/api/auth', timing, machine, children }: AuthProviderProps) {
-  const [logic] = useState(() => machine ?? authMachine.provide({ actors: transportActors(createTransport({ basePath })) }))
-  const actorRef = useActorRef(logic, { input: { session, timing } })
+  const [logic] = useState(() => machine ?? authMachine.provide({ actors: transportActors({ basePath }) }))
+  const actorRef = useAuthMachine(logic, { session, timing })
   const value = useMemo(() => ({ actorRef, basePath }), [actorRef, basePath])
   return <AuthActorContext.Provider value={value}>{children}</AuthActorContext.Provider>
 }

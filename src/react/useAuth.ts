@@ -1,9 +1,9 @@
 'use client'
-import { useSelector } from '@xstate/react'
 import { useMemo } from 'react'
-import { waitFor } from 'xstate'
 import { selectAuth, type AuthView } from '../core/selectAuth'
 import type { AuthError, Credentials } from '../core/types'
+import { waitForSnapshot } from '../core/waitForSnapshot'
+import { useActorSelector } from './useActorSelector'
 import { useAuthActor } from './AuthProvider'
 
 export type SignInResult = { ok: true } | { ok: false; error: AuthError }
@@ -27,18 +27,18 @@ const sameView = (a: AuthView, b: AuthView) => (Object.keys(a) as (keyof AuthVie
  */
 export function useAuth(): UseAuthResult {
   const actorRef = useAuthActor()
-  const view = useSelector(actorRef, selectAuth, sameView)
+  const view = useActorSelector(actorRef, selectAuth, sameView)
   const actions = useMemo(
     () => ({
       async signIn(credentials: Credentials): Promise<SignInResult> {
         actorRef.send({ type: 'auth.login', credentials })
-        const snapshot = await waitFor(actorRef, (current) => !current.matches('authenticating'))
+        const snapshot = await waitForSnapshot(actorRef, (current) => !current.matches('authenticating'))
         const { user, error } = snapshot.context
         return user ? { ok: true } : { ok: false, error: error ?? { code: 'not_signed_in', message: 'Sign-in did not complete.' } }
       },
       async signOut() {
         actorRef.send({ type: 'auth.logout' })
-        await waitFor(actorRef, (current) => !current.matches('loggingOut'))
+        await waitForSnapshot(actorRef, (current) => !current.matches('loggingOut'))
       },
       refresh: () => actorRef.send({ type: 'auth.refresh' }),
     }),

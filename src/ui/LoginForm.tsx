@@ -1,6 +1,6 @@
 'use client'
 import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
-import { describeError } from '../core/describeError'
+import { describeError } from './describeError'
 import type { AuthError, Credentials } from '../core/types'
 import { useAuthBasePath } from '../react/AuthProvider'
 import { useAuth } from '../react/useAuth'

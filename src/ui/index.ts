@@ -1,5 +1,6 @@
 'use client'
 export { AuthGuard, type AuthGuardProps } from './AuthGuard'
+export { describeError } from './describeError'
 export { LoginForm, type LoginFormLabels, type LoginFormProps } from './LoginForm'
 export { LogoutButton, type LogoutButtonProps } from './LogoutButton'
 export { SessionNotice, type SessionNoticeProps, type SessionNoticeTexts } from './SessionNotice'

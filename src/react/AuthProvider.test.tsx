@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { act, StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fromPromise } from 'xstate'
+import { authMachine } from '../core/authMachine'
+import type { Session } from '../core/types'
+import { AuthProvider, useAuthActor } from './AuthProvider'
+import { useAuth } from './useAuth'
+
+const session: Session = { user: { id: '1', name: 'Demo User', roles: [] }, expiresAt: '2099-01-01T00:00:00.000Z' }
+
+function mount(children: React.ReactNode) {
+  const container = document.createElement('div')
+  const root = createRoot(container)
+  act(() => root.render(<StrictMode>{children}</StrictMode>))
+  return { container, unmount: () => act(() => root.unmount()) }
+}
+
+// Tells React that updates are wrapped in act(), so it flushes them there.
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+describe('AuthProvider under StrictMode (mount, unmount, mount again)', () => {
+  const cleanups: Array<() => void> = []
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+
+  it('ends with one running machine that kept the session and still answers events', async () => {
+    const logout = vi.fn(async (): Promise<Session | null> => null)
+    const machine = authMachine.provide({ actors: { logout: fromPromise(logout) } })
+    let actor: ReturnType<typeof useAuthActor> | undefined
+    function Probe() {
+      actor = useAuthActor()
+      const { status, user } = useAuth()
+      return <p>{status} {user?.name}</p>
+    }
+    const { container, unmount } = mount(<AuthProvider machine={machine} session={session}><Probe /></AuthProvider>)
+    cleanups.push(unmount)
+    expect(container.textContent).toBe('signedIn Demo User')
+    expect(actor!.getSnapshot().status).toBe('active')
+    await act(async () => actor!.send({ type: 'auth.logout' }))
+    expect(logout).toHaveBeenCalledTimes(1)
+    expect(container.textContent).toBe('signedOut ')
+  })
+
+  it('asks the session route again when the remount came before the first answer', async () => {
+    const loadSession = vi.fn(async (): Promise<Session | null> => session)
+    const machine = authMachine.provide({ actors: { loadSession: fromPromise(loadSession) } })
+    function Probe() {
+      const { status, user } = useAuth()
+      return <p>{status} {user?.name}</p>
+    }
+    const { container, unmount } = mount(<AuthProvider machine={machine}><Probe /></AuthProvider>)
+    cleanups.push(unmount)
+    await act(async () => {})
+    expect(container.textContent).toBe('signedIn Demo User')
+    expect(loadSession).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('useAuth', () => {
+  it('re-renders when the view changes, not on every transition', async () => {
+    const renewed = { ...session, expiresAt: '2099-01-02T00:00:00.000Z' }
+    let finishRefresh = (_: Session) => {}
+    const machine = authMachine.provide({ actors: { refresh: fromPromise(() => new Promise<Session | null>((resolve) => (finishRefresh = resolve))) } })
+    let actor: ReturnType<typeof useAuthActor> | undefined
+    const renders = vi.fn()
+    function Probe() {
+      actor = useAuthActor()
+      renders(useAuth().expiresAt)
+      return null
+    }
+    const { unmount } = mount(<AuthProvider machine={machine} session={session}><Probe /></AuthProvider>)
+    renders.mockClear()
+    await act(async () => actor!.send({ type: 'auth.refresh' }))
+    expect(actor!.getSnapshot().value).toBe('refreshing')
+    expect(renders).not.toHaveBeenCalled()
+    await act(async () => finishRefresh(renewed))
+    expect(renders).toHaveBeenLastCalledWith(renewed.expiresAt)
+    unmount()
+  })
+})
