@@ -141,12 +141,13 @@ try {
     backend: [`${backend.url}/auth/profile`, { authorization: `Bearer ${accessToken}` }],
     gatehouse: [`${app.baseURL}/api/auth/session`, { cookie: gatehouseCookie }],
     authjs: [`${peer.baseURL}/api/auth/session`, { cookie: peerCookie }],
+    nextIdle: [`${peer.baseURL}/api/idle`, {}],
   })
-  const { backend: direct, gatehouse, authjs } = loads as Record<'backend' | 'gatehouse' | 'authjs', Load>
+  const { backend: direct, gatehouse, authjs, nextIdle } = loads as Record<'backend' | 'gatehouse' | 'authjs' | 'nextIdle', Load>
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
   const loadCommand = `autocannon -c ${LOAD.connections} -d ${LOAD.durationSeconds}`
   rows.push(
-    `| 1. Proxy overhead: \`GET /api/auth/session\` through the built example app vs \`GET /auth/profile\` straight to the demo backend | gatehouse ${gatehouse.requestsPerSecond.toFixed(0)} req/s, p50 ${gatehouse.p50} ms, p99 ${gatehouse.p99} ms; backend ${direct.requestsPerSecond.toFixed(0)} req/s, p50 ${direct.p50} ms, p99 ${direct.p99} ms | throughput ${ratio(gatehouse.requestsPerSecond, direct.requestsPerSecond)} the backend's | ${loadCommand} |`,
+    `| 1. Proxy overhead: \`GET /api/auth/session\` through the built example app vs \`GET /auth/profile\` straight to the demo backend | gatehouse ${gatehouse.requestsPerSecond.toFixed(0)} req/s, p50 ${gatehouse.p50} ms, p99 ${gatehouse.p99} ms; backend ${direct.requestsPerSecond.toFixed(0)} req/s, p50 ${direct.p50} ms, p99 ${direct.p99} ms; for scale, a Next.js route handler that does nothing ${nextIdle.requestsPerSecond.toFixed(0)} req/s, p50 ${nextIdle.p50} ms | throughput ${ratio(gatehouse.requestsPerSecond, direct.requestsPerSecond)} the backend's; ${ratio(gatehouse.requestsPerSecond, nextIdle.requestsPerSecond)} an idle Next.js route's | ${loadCommand} |`,
   )
 
   // 2: Server Component renders of a signed-in page, counting what the backend receives meanwhile.

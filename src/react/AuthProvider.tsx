@@ -3,9 +3,9 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import type { ActorRefFrom } from 'xstate'
 import { authMachine } from '../core/authMachine'
 import { transportActors } from '../core/transportActors'
-import { useAuthMachine } from './useAuthMachine'
 import type { RefreshTiming } from '../core/refreshTiming'
 import type { Session } from '../core/types'
+import { useAuthMachine } from './useAuthMachine'
 
 export type AuthActorRef = ActorRefFrom<typeof authMachine>
 
