@@ -1,16 +1,19 @@
 import { assign, createMachine, emit, type DoneActorEvent, type ErrorActorEvent } from 'xstate'
 import type { AuthContext, AuthEvent, AuthMachineTypes } from './authMachineTypes'
-import { tabSync, wakeWatcher, type TabSyncEvent } from './browserActors'
-import { DEFAULT_REFRESH_TIMING, refreshDelay, refreshDue, retryDelay, type RefreshTiming } from './refreshTiming'
+import { tabSync, wakeWatcher, type TabMessage, type TabSyncEvent } from './browserActors'
+import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
 import { transportActors, type TransportFailure } from './transportActors'
 import type { AuthError, Session } from './types'
 
 const SESSION_ENDED: AuthError = { code: 'session_expired', message: 'Your session has ended. Please sign in again.' }
 
-const signedOut = (error: AuthError | null) => ({ user: null, expiresAt: null, refreshable: true, error, retries: 0 })
-
-const sessionContext = (session: Session | null) =>
-  session ? { user: session.user, expiresAt: session.expiresAt, refreshable: session.refreshable !== false, error: null, retries: 0 } : signedOut(null)
+const sessionContext = (session: Session | null, error: AuthError | null = null) => ({
+  user: session?.user ?? null,
+  expiresAt: session?.expiresAt ?? null,
+  refreshable: session?.refreshable !== false,
+  error,
+  retries: 0,
+})
 
 // The invoked actors' done and error events are not part of `AuthEvent`; these read them.
 const outputOf = (event: AuthEvent) => (event as unknown as DoneActorEvent<Session | null>).output
@@ -18,7 +21,9 @@ const failureOf = (event: AuthEvent): TransportFailure => {
   const { error } = event as unknown as ErrorActorEvent<Partial<TransportFailure> | undefined>
   return error?.error ? (error as TransportFailure) : { status: 0, error: { code: 'unexpected_error', message: 'Something went wrong. Please try again.' } }
 }
-const messageOf = (event: AuthEvent) => (event as TabSyncEvent).message
+/** Only what tabs tell each other, whatever else the context or a message holds. */
+const tabMessage = ({ user, expiresAt, refreshable, error }: TabMessage): TabMessage => ({ user, expiresAt, refreshable, error })
+const messageOf = (event: AuthEvent) => tabMessage((event as TabSyncEvent).message)
 
 /** A session that cannot be refreshed is kept to its very end: no margin. */
 const timingOf = (context: AuthContext): RefreshTiming => (context.refreshable ? context.timing : { ...context.timing, marginMs: 0 })
@@ -52,7 +57,10 @@ export const authMachine = createMachine({
     timing: { ...DEFAULT_REFRESH_TIMING, ...input.timing },
     lockTimeoutMs: input.lockTimeoutMs ?? 10_000,
   }),
-  invoke: { id: 'tabSync', src: 'tabSync', input: ({ self }) => self },
+  invoke: [
+    { id: 'tabSync', src: 'tabSync', input: ({ self }) => self },
+    { id: 'wakeWatcher', src: 'wakeWatcher' },
+  ],
   initial: 'hydrating',
   states: {
     hydrating: {
@@ -85,7 +93,6 @@ export const authMachine = createMachine({
       },
     },
     authenticated: {
-      invoke: { id: 'wakeWatcher', src: 'wakeWatcher' },
       after: { refreshDelay: 'refreshing' },
       on: {
         'auth.refresh': 'refreshing',
@@ -105,7 +112,6 @@ export const authMachine = createMachine({
       on: { 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },
     degraded: {
-      invoke: { id: 'wakeWatcher', src: 'wakeWatcher' },
       after: { retryDelay: 'refreshing' },
       on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
     },
@@ -122,17 +128,18 @@ export const authMachine = createMachine({
     serverSignedOut: ({ context }) => context.serverRendered && context.user === null,
     hasSession: ({ event }) => outputOf(event) !== null,
     sessionRejected: ({ event }) => failureOf(event).status === 401,
-    refreshDue: ({ context }) => refreshDue(context.expiresAt, timingOf(context)),
+    // After a sleep the timer may have fired late or not at all: due once only the floor is left.
+    refreshDue: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)) <= MIN_REFRESH_DELAY_MS,
     signedInElsewhere: ({ event }) => messageOf(event).user !== null,
   },
   actions: {
     storeSession: assign(({ event }) => sessionContext(outputOf(event))),
     storeFailure: assign(({ context, event }) => ({ error: failureOf(event).error, retries: context.retries + 1 })),
-    signOut: assign(signedOut(null)),
-    endSession: assign(signedOut(SESSION_ENDED)),
+    signOut: assign(sessionContext(null)),
+    endSession: assign(sessionContext(null, SESSION_ENDED)),
     adoptTabMessage: assign(({ event }) => ({ ...messageOf(event), retries: 0 })),
     // After storeSession, signOut or endSession: the tabSync actor passes it on to the other tabs.
-    publish: emit(({ context: { user, expiresAt, refreshable, error } }) => ({ type: 'tabs.publish' as const, message: { user, expiresAt, refreshable, error } })),
+    publish: emit(({ context }) => ({ type: 'tabs.publish' as const, message: tabMessage(context) })),
   },
   delays: {
     refreshDelay: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)),

@@ -14,7 +14,8 @@ export type WakeEvent = { type: 'auth.wake' }
  */
 export const tabSync = fromCallback<EventObject, AnyActorRef>(({ input: machine, sendBack }) => {
   if (typeof BroadcastChannel !== 'function') return undefined
-  const channel = new BroadcastChannel('gatehouse')
+  // Named for the message shape: tabs still running a build with another shape don't hear these.
+  const channel = new BroadcastChannel('gatehouse.session')
   channel.onmessage = ({ data }: MessageEvent<TabMessage>) => sendBack({ type: 'auth.synced', message: data } satisfies TabSyncEvent)
   const published = machine.on('tabs.publish', ({ message }: PublishEvent) => channel.postMessage(message))
   return () => {

@@ -28,7 +28,7 @@ async function refreshedSince(actor: AuthActor, before: string | null): Promise<
  */
 export function createAuthFetch(actor: AuthActor, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input, { credentials: 'same-origin', ...init })
+    const request = new Request(input, init)
     // The backend proxy route refuses unsafe requests without it (CSRF); same-origin calls only.
     if (new URL(request.url).origin === globalThis.location?.origin) request.headers.set(CLIENT_HEADER, '1')
     const replay = request.clone()

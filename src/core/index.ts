@@ -3,7 +3,7 @@ export type { AuthContext, AuthEvent, AuthMachineInput } from './authMachineType
 export type { TabMessage } from './browserActors'
 export { CLIENT_HEADER } from './clientHeader'
 export { createAuthFetch } from './createAuthFetch'
-export { DEFAULT_REFRESH_TIMING, type RefreshTiming } from './refreshTiming'
+export type { RefreshTiming } from './refreshTiming'
 export { selectAuth, type AuthStatus, type AuthView } from './selectAuth'
 export { transportActors, type RefreshInput, type TransportFailure, type TransportOptions } from './transportActors'
 export type { AuthError, Credentials, Session, User } from './types'

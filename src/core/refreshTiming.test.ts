@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_REFRESH_TIMING, refreshDelay, refreshDue, retryDelay } from './refreshTiming'
+import { DEFAULT_REFRESH_TIMING, refreshDelay, retryDelay } from './refreshTiming'
 
 const now = Date.parse('2026-01-01T00:00:00.000Z')
 const inMs = (ms: number) => new Date(now + ms).toISOString()
@@ -16,13 +16,6 @@ describe('refreshDelay', () => {
 
   it('never asks for a timer longer than a timer can wait (24.8 days), which would fire at once', () => {
     expect(refreshDelay(inMs(90 * 24 * 3_600_000), DEFAULT_REFRESH_TIMING, now)).toBe(2 ** 31 - 1)
-  })
-})
-
-describe('refreshDue', () => {
-  it('is due within the last second of the delay, not before', () => {
-    expect(refreshDue(inMs(1_200), DEFAULT_REFRESH_TIMING, now)).toBe(true)
-    expect(refreshDue(inMs(60_000), DEFAULT_REFRESH_TIMING, now)).toBe(false)
   })
 })
 

@@ -9,8 +9,8 @@ export interface RefreshTiming {
 
 export const DEFAULT_REFRESH_TIMING: RefreshTiming = { marginMs: 30_000, retryBaseMs: 1_000, retryMaxMs: 10_000 }
 
-const MIN_REFRESH_DELAY_MS = 1_000
-/** Timers take at most 2^31 - 1 ms (24.8 days); a longer delay fires at once. */
+export const MIN_REFRESH_DELAY_MS = 1_000
+/** Timers take at most 2^31 - 1 ms (24.8 days), and fire a longer delay at once; a longer session is refreshed early. */
 const MAX_REFRESH_DELAY_MS = 2 ** 31 - 1
 
 /** Milliseconds until the access token that expires at `expiresAt` should be refreshed. */
@@ -18,11 +18,6 @@ export function refreshDelay(expiresAt: string | null, timing: RefreshTiming, no
   const remaining = Date.parse(expiresAt!) - now
   // A floor keeps a server clock ahead of the browser's from turning into a refresh loop.
   return remaining > 0 ? Math.min(MAX_REFRESH_DELAY_MS, Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2))) : MIN_REFRESH_DELAY_MS
-}
-
-/** Whether a refresh is due now (after a sleep, the timer may have fired late or not at all). */
-export function refreshDue(expiresAt: string | null, timing: RefreshTiming, now = Date.now()): boolean {
-  return refreshDelay(expiresAt, timing, now) <= MIN_REFRESH_DELAY_MS
 }
 
 /** Exponential backoff with "equal jitter": half the step fixed, half random, so tabs and clients spread out. */

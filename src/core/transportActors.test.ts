@@ -32,9 +32,16 @@ describe('transportActors', () => {
   })
 
   it('refuses a success answer that is not a session, rather than signing in nobody', async () => {
-    for (const body of [{}, { user }, { expiresAt: '2026-01-01T00:00:00.000Z' }, 'ok', null]) {
+    for (const body of [{}, { user }, { expiresAt: '2026-01-01T00:00:00.000Z' }, { user: [], expiresAt: '2026-01-01T00:00:00.000Z' }, 'ok', 5, null]) {
       await expect(run(transportActors({ fetch: reply(200, body) }).loadSession)).rejects.toMatchObject({ status: 200, error: { code: 'unexpected_response' } })
     }
+  })
+
+  it('keeps only the fields of the contract from a session and from an error', async () => {
+    const session = { user, expiresAt: '2026-01-01T00:00:00.000Z', refreshable: 'no', tokens: { refresh: 'r' } }
+    expect(await run(transportActors({ fetch: reply(200, session) }).loadSession)).toEqual({ user, expiresAt: session.expiresAt })
+    const error = { code: 'backend_unavailable', message: 'Down.', stack: 'at backend.js:1' }
+    await expect(run(transportActors({ fetch: reply(502, { error }) }).loadSession)).rejects.toEqual({ status: 502, error: { code: 'backend_unavailable', message: 'Down.' } })
   })
 
   it('turns a network failure and an unexpected body into errors of the same shape', async () => {
@@ -68,6 +75,20 @@ describe('the refresh actor', () => {
     const fetch = routes({ user, expiresAt: known, refreshable: false })
     expect((await refreshWith(fetch))?.expiresAt).toBe(known)
     expect(refreshCalls(fetch)).toBe(0)
+  })
+
+  it('does not ask to refresh once the machine has moved on (stopped the refresh) meanwhile', async () => {
+    let stopRefresh = () => {}
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      if (String(url).endsWith('/session')) stopRefresh()
+      return Response.json({ user, expiresAt: known })
+    })
+    const actor = createActor(transportActors({ fetch }).refresh, { input: { knownExpiresAt: known, lockTimeoutMs: 1_000 } })
+    stopRefresh = () => actor.stop()
+    actor.start()
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual(['/api/auth/session'])
   })
 
   it('ends with no session when the cookies are already gone', async () => {

@@ -40,12 +40,14 @@ export function transportActors({ basePath = '/api/auth', fetch: fetchImpl = (..
       headers: { [CLIENT_HEADER]: '1', ...(credentials && { 'content-type': 'application/json' }) },
       body: credentials && JSON.stringify(credentials),
     }).catch(() => Promise.reject(failure(0, 'network_error', 'The server could not be reached. Check your connection.')))
-    const payload = (await response.json().catch(() => null)) ?? {}
-    // The session routes answer `{ user: null }`, or a user and an expiry.
-    if (response.ok && typeof payload.user === 'object' && (!payload.user || typeof payload.expiresAt === 'string')) return payload.user ? payload : null
-    const { error } = payload
-    throw typeof error?.code === 'string' && typeof error.message === 'string'
-      ? { status: response.status, error }
+    const { user, expiresAt, refreshable, accessToken, error } = (await response.json().catch(() => null)) ?? {}
+    // The session routes answer `{ user: null }`, or a user and an expiry; only those fields are kept.
+    if (response.ok && (user === null || (typeof user?.id === 'string' && typeof expiresAt === 'string'))) {
+      return user && { user, expiresAt, refreshable: refreshable === false ? false : undefined, accessToken }
+    }
+    const { code, message, fields } = error ?? {}
+    throw typeof code === 'string' && typeof message === 'string'
+      ? { status: response.status, error: { code, message, fields } }
       : failure(response.status, 'unexpected_response', `The server answered ${response.status} with an unexpected body.`)
   }
   return {
@@ -56,7 +58,10 @@ export function transportActors({ basePath = '/api/auth', fetch: fetchImpl = (..
         async () => {
           const current = await call('session')
           // Signed out, refreshed by another tab, or nothing to refresh with: the session route has the last word.
-          return current === null || current.expiresAt !== input.knownExpiresAt || current.refreshable === false ? current : call('refresh')
+          if (current === null || current.expiresAt !== input.knownExpiresAt || current.refreshable === false) return current
+          // Not once the machine has moved on (a sign-out meanwhile). A refresh under way is never cut off: its answer carries the rotated cookies.
+          signal.throwIfAborted()
+          return call('refresh')
         },
         { signal, timeoutMs: input.lockTimeoutMs },
       ),

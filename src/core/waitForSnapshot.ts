@@ -4,14 +4,18 @@ import type { authMachine } from './authMachine'
 type AuthActor = ActorRefFrom<typeof authMachine>
 type AuthSnapshot = SnapshotFrom<typeof authMachine>
 
-/** Resolves with the first snapshot, the current one included, that `done` accepts. */
+/**
+ * Resolves with the first snapshot, the current one included, that `done` accepts — or with the
+ * last one once the actor stops, so nobody waits on an unmounted provider forever.
+ */
 export function waitForSnapshot(actor: AuthActor, done: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
   return new Promise((resolve) => {
-    if (done(actor.getSnapshot())) return resolve(actor.getSnapshot())
-    const subscription = actor.subscribe((snapshot) => {
-      if (!done(snapshot)) return
+    const settled = (snapshot: AuthSnapshot) => snapshot.status !== 'active' || done(snapshot)
+    if (settled(actor.getSnapshot())) return resolve(actor.getSnapshot())
+    const finish = () => {
       subscription.unsubscribe()
-      resolve(snapshot)
-    })
+      resolve(actor.getSnapshot())
+    }
+    const subscription = actor.subscribe({ next: (snapshot) => settled(snapshot) && finish(), complete: finish })
   })
 }

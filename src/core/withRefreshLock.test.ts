@@ -43,7 +43,8 @@ describe('withRefreshLock', () => {
     expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
   })
 
-  it('stops waiting for the lock when the refresh is cancelled', async () => {
+  it('stops waiting for the lock when the refresh is cancelled, and leaves no timer behind', async () => {
+    vi.useFakeTimers()
     vi.stubGlobal('navigator', { locks: fakeLocks({ stuck: true }) })
     const cancel = new AbortController()
     const work = vi.fn(async () => 'ran')
@@ -51,6 +52,19 @@ describe('withRefreshLock', () => {
     cancel.abort()
     await expect(pending).rejects.toThrow('aborted')
     expect(work).not.toHaveBeenCalled()
+    expect(vi.getTimerCount()).toBe(0)
+    vi.useRealTimers()
+  })
+
+  it('never begins work that was cancelled before it could, with or without Web Locks', async () => {
+    for (const navigator of [{ locks: fakeLocks() }, {}]) {
+      vi.stubGlobal('navigator', navigator)
+      const cancel = new AbortController()
+      cancel.abort()
+      const work = vi.fn(async () => 'ran')
+      await expect(withRefreshLock(work, { signal: cancel.signal, timeoutMs: 1_000 })).rejects.toThrow()
+      expect(work).not.toHaveBeenCalled()
+    }
   })
 
   it('runs directly where Web Locks are missing', async () => {

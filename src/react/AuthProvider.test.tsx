@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, StrictMode } from 'react'
+import { act, Activity, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fromPromise } from 'xstate'
@@ -54,6 +54,34 @@ describe('AuthProvider under StrictMode (mount, unmount, mount again)', () => {
     await act(async () => {})
     expect(container.textContent).toBe('signedIn Demo User')
     expect(loadSession).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('AuthProvider hidden and shown again by <Activity>', () => {
+  it('asks the session route after a remount in the middle of a sign-in, and settles the pending signIn()', async () => {
+    let answerLogin = (_: Session | null) => {}
+    const loadSession = vi.fn(async (): Promise<Session | null> => session)
+    const machine = authMachine.provide({
+      actors: { loadSession: fromPromise(loadSession), login: fromPromise(() => new Promise<Session | null>((resolve) => (answerLogin = resolve))) },
+    })
+    let auth: ReturnType<typeof useAuth> | undefined
+    function Probe() {
+      auth = useAuth()
+      return <p>{auth.status}</p>
+    }
+    const container = document.createElement('div')
+    const root = createRoot(container)
+    const render = (mode: 'visible' | 'hidden') => act(() => root.render(<Activity mode={mode}><AuthProvider machine={machine} session={null}><Probe /></AuthProvider></Activity>))
+    render('visible')
+    let signIn: Promise<unknown> | undefined
+    act(() => void (signIn = auth!.signIn({ email: 'demo@example.com', password: 'demo-password' })))
+    render('hidden')
+    render('visible')
+    await act(async () => answerLogin(session))
+    expect(container.textContent).toBe('signedIn')
+    expect(loadSession).toHaveBeenCalledTimes(1)
+    await expect(signIn).resolves.toMatchObject({ ok: false })
+    act(() => root.unmount())
   })
 })
 
