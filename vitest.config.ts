@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Pre-bundled up front, or a cold cache makes Vite reload in the middle of the first run.
-        optimizeDeps: { include: ['msw-storybook-addon/csf3', 'msw', 'msw/browser', 'react/jsx-dev-runtime', 'xstate', 'axe-core'] },
+        optimizeDeps: { include: ['msw-storybook-addon/csf3', 'msw', 'msw/browser', 'react/jsx-dev-runtime', 'xstate', 'axe-core', 'storybook/internal/docs-tools'] },
         test: {
           name: 'stories',
           setupFiles: ['./.storybook/screenshotEachStory.ts'],

@@ -1,6 +1,8 @@
 import type { Preview } from '@storybook/nextjs-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
+import { extractComponentDescription } from 'storybook/internal/docs-tools'
 import '../src/ui/styles.css'
+import { exampleBlocksAsCode } from './exampleBlocksAsCode'
 import { StoryFrame, type Theme } from './StoryFrame'
 
 const preview: Preview = {
@@ -19,7 +21,7 @@ const preview: Preview = {
     layout: 'centered',
     // Each story in its own frame on the docs pages too: MSW mocks one page at a time, and
     // stories on one page would share (and overwrite) each other's scenario.
-    docs: { story: { inline: false, iframeHeight: 280 } },
+    docs: { story: { inline: false, iframeHeight: 280 }, extractComponentDescription: (component: unknown) => exampleBlocksAsCode(extractComponentDescription(component as never)) },
     // The themes the screenshot tests capture; a story can narrow it.
     themes: ['light', 'dark'],
   },
