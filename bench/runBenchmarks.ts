@@ -4,14 +4,16 @@ import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import { cpus } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { createDemoBackend } from '../app-example/demo-backend/createDemoBackend'
 import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium'
-import { freePort, serveBuiltApp, waitForApp } from '../test/e2e/appProcess'
-import { CLIENT_HEADER } from '../src/core/clientHeader'
+import { CLIENT_HEADER } from '../src/core'
+import { cookiesFrom } from '../test/authRequests'
+import { serveBuiltApp } from '../test/e2e/appProcess'
+import { signInThroughForm } from '../test/e2e/signInThroughForm'
+import { listenDemoBackend } from '../test/listenDemoBackend'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const peerDir = fileURLToPath(new URL('./authjs-peer/', import.meta.url))
@@ -39,39 +41,18 @@ sh(process.execPath, [nextBin, 'build'], peerDir, buildEnv)
 
 /** A demo backend in this process, counting every request it receives. */
 async function startBackend(accessTokenTtl: number) {
-  const backend = createDemoBackend({ accessTokenTtl, refreshTokenTtl: 3600 })
+  const backend = await listenDemoBackend({ accessTokenTtl, refreshTokenTtl: 3600 })
   const counter = { requests: 0 }
-  backend.server.on('request', () => counter.requests++)
-  await new Promise<void>((resolve) => backend.server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(backend.server.address() as AddressInfo).port}`
-  const stop = () => {
-    backend.server.close()
-    backend.server.closeAllConnections()
-  }
-  return { url, stats: backend.stats, counter, stop }
+  backend.demo.server.on('request', () => counter.requests++)
+  return { url: backend.url, stats: backend.demo.stats, counter, stop: backend.stop }
 }
-
-async function servePeer(backendUrl: string) {
-  const port = await freePort()
-  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: peerDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...buildEnv, AUTH_BACKEND_URL: backendUrl },
-  })
-  const baseURL = `http://localhost:${port}`
-  await waitForApp(baseURL, app, 60_000)
-  return { baseURL, stop: () => app.kill('SIGTERM') }
-}
-
-const cookieHeader = (response: Response, previous = '') =>
-  [previous, ...response.headers.getSetCookie().map((cookie) => cookie.split(';')[0])].filter(Boolean).join('; ')
 
 async function signInGatehouse(baseURL: string) {
   // As the browser transport does: the login route requires its own header on unsafe requests.
   const headers = { 'content-type': 'application/json', [CLIENT_HEADER]: '1' }
   const response = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify(DEMO) })
   if (!response.ok) throw new Error(`gatehouse sign-in answered ${response.status}`)
-  return cookieHeader(response)
+  return cookiesFrom(response)
 }
 
 async function signInPeer(baseURL: string) {
@@ -80,10 +61,10 @@ async function signInPeer(baseURL: string) {
   const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(csrf) },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesFrom(csrf) },
     body: new URLSearchParams({ ...DEMO, csrfToken, callbackUrl: baseURL }),
   })
-  const cookie = cookieHeader(response, cookieHeader(csrf))
+  const cookie = cookiesFrom(response, cookiesFrom(csrf))
   if (!cookie.includes('session-token')) throw new Error(`Auth.js sign-in answered ${response.status} without a session cookie`)
   return cookie
 }
@@ -129,7 +110,7 @@ async function loadSideBySide(targets: Record<string, [string, Record<string, st
 
 const backend = await startBackend(900)
 const app = await serveBuiltApp(backend.url)
-const peer = await servePeer(backend.url)
+const peer = await serveBuiltApp(backend.url, peerDir)
 const rows: string[] = []
 try {
   const [gatehouseCookie, peerCookie, accessToken] = [await signInGatehouse(app.baseURL), await signInPeer(peer.baseURL), await signInBackend(backend.url)]
@@ -165,9 +146,7 @@ try {
   try {
     const page = await (await browser.newContext({ baseURL: app.baseURL })).newPage()
     await page.goto('/login')
-    await page.getByLabel('Email').fill(DEMO.email)
-    await page.getByLabel('Password').fill(DEMO.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInThroughForm(page, DEMO.email, DEMO.password)
     // The dashboard is settled once its own call through the backend proxy has answered.
     const settled = () => page.getByTestId('backend-profile').filter({ hasText: DEMO.email }).waitFor()
     await page.waitForURL('**/dashboard')
@@ -199,7 +178,7 @@ const stormBackend = await startBackend(2)
 const stormApp = await serveBuiltApp(stormBackend.url)
 try {
   const cookie = await signInGatehouse(stormApp.baseURL)
-  await new Promise((resolve) => setTimeout(resolve, 3000))
+  await sleep(3000)
   const before = stormBackend.stats.refreshes
   const answers = await Promise.all(Array.from({ length: STORM }, () => fetch(`${stormApp.baseURL}/api/auth/session`, { headers: { cookie } }).then((r) => r.json())))
   const signedIn = answers.filter((answer) => answer.user?.email === DEMO.email).length

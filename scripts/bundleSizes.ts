@@ -26,7 +26,7 @@ export const sizeBudgets: SizeBudget[] = [
  * Bundles everything the given entry points export, as an app's bundler would from the built
  * package (`gatehouse` resolves to this workspace's dist/), minifies it and gzips it (level 9).
  */
-export async function measureGzipBytes({ imports, external }: SizeBudget): Promise<number> {
+async function measureGzipBytes({ imports, external }: SizeBudget): Promise<number> {
   const result = await build({
     stdin: { contents: imports.map((specifier) => `export * from '${specifier}'`).join('\n'), resolveDir: root, loader: 'js' },
     bundle: true,

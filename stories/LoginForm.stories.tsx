@@ -72,7 +72,7 @@ export const ValidationErrors: Story = {
 }
 
 export const BackendDown: Story = {
-  beforeEach: mockScenario('backendDown', { user: null }),
+  beforeEach: mockScenario('backendDown', { held: null }),
   play: async ({ canvasElement }) => {
     const canvas = await fillLoginForm(canvasElement, 'demo@example.com', 'demo-password')
     await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('The sign-in service cannot be reached right now.'))

@@ -1,10 +1,13 @@
+import { json } from './backends/createFakeTokenApi'
+
 /**
  * An in-process backend speaking the seed's REST contract, as a `fetch` function, with switches
  * for the ways real backends fail.
  */
 export type FakeBackendMode = 'ok' | 'down' | 'hang' | 'garbage' | 'html' | 'empty' | 'text' | 'gigantic'
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+/** Any token this backend hands out. */
+export const FAKE_TOKEN = /access-\d|refresh-\d/
 const USER = { id: 7, name: 'Demo User', email: 'demo@example.com', role: 'user', internal_notes: 'not for the cookie' }
 
 /** `tokenPadding` lengthens every access token, as backends that pack claims into JWTs do. */

@@ -1,4 +1,4 @@
-import { assign, createMachine, emit, type DoneActorEvent, type ErrorActorEvent } from 'xstate'
+import { assign, createMachine, emit, type ActorRefFrom, type DoneActorEvent, type ErrorActorEvent } from 'xstate'
 import type { AuthContext, AuthEvent, AuthMachineTypes } from './authMachineTypes'
 import { tabSync, wakeWatcher, type TabMessage, type TabSyncEvent } from './browserActors'
 import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
@@ -146,3 +146,6 @@ export const authMachine = createMachine({
     retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })
+
+/** A running auth machine, as `createActor(authMachine)` returns it. */
+export type AuthActorRef = ActorRefFrom<typeof authMachine>

@@ -1,16 +1,13 @@
-import type { ActorRefFrom } from 'xstate'
 import { CLIENT_HEADER } from './clientHeader'
-import type { authMachine } from './authMachine'
+import type { AuthActorRef } from './authMachine'
 import { waitForSnapshot } from './waitForSnapshot'
-
-type AuthActor = ActorRefFrom<typeof authMachine>
 
 /**
  * Waits for the refresh that follows a 401 seen while the session expired at `before`: starts
  * one unless one is running or already done, so concurrent 401s share it. True when the tab is
  * signed in with a newer session afterwards.
  */
-async function refreshedSince(actor: AuthActor, before: string | null): Promise<boolean> {
+async function refreshedSince(actor: AuthActorRef, before: string | null): Promise<boolean> {
   const now = actor.getSnapshot()
   if (now.context.expiresAt === before && !now.matches('refreshing')) actor.send({ type: 'auth.refresh' })
   const settled = await waitForSnapshot(actor, (snapshot) => !snapshot.matches('refreshing'))
@@ -26,7 +23,7 @@ async function refreshedSince(actor: AuthActor, before: string | null): Promise<
  * const authFetch = createAuthFetch(actor)
  * const response = await authFetch('/api/orders')
  */
-export function createAuthFetch(actor: AuthActor, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
+export function createAuthFetch(actor: AuthActorRef, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init)
     // The backend proxy route refuses unsafe requests without it (CSRF); same-origin calls only.

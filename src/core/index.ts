@@ -1,4 +1,4 @@
-export { authMachine } from './authMachine'
+export { authMachine, type AuthActorRef } from './authMachine'
 export type { AuthContext, AuthEvent, AuthMachineInput } from './authMachineTypes'
 export type { TabMessage } from './browserActors'
 export { CLIENT_HEADER } from './clientHeader'

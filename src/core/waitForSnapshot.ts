@@ -1,14 +1,13 @@
-import type { ActorRefFrom, SnapshotFrom } from 'xstate'
-import type { authMachine } from './authMachine'
+import type { SnapshotFrom } from 'xstate'
+import type { authMachine, AuthActorRef } from './authMachine'
 
-type AuthActor = ActorRefFrom<typeof authMachine>
 type AuthSnapshot = SnapshotFrom<typeof authMachine>
 
 /**
  * Resolves with the first snapshot, the current one included, that `done` accepts — or with the
  * last one once the actor stops, so nobody waits on an unmounted provider forever.
  */
-export function waitForSnapshot(actor: AuthActor, done: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
+export function waitForSnapshot(actor: AuthActorRef, done: (snapshot: AuthSnapshot) => boolean): Promise<AuthSnapshot> {
   return new Promise((resolve) => {
     const settled = (snapshot: AuthSnapshot) => snapshot.status !== 'active' || done(snapshot)
     if (settled(actor.getSnapshot())) return resolve(actor.getSnapshot())

@@ -52,7 +52,7 @@ describe('gatehouseHandlers', () => {
   })
 
   it('lets the caller say who is signed in, and how long every answer takes', async () => {
-    server.use(...gatehouseHandlers('backendDown', { basePath, user: null, slowMs: 50 }))
+    server.use(...gatehouseHandlers('backendDown', { basePath, held: null, slowMs: 50 }))
     const started = Date.now()
     expect(await transport.session()).toBeNull()
     expect(Date.now() - started).toBeGreaterThanOrEqual(45)

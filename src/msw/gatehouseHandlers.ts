@@ -1,29 +1,23 @@
 import { delay, http, HttpResponse, type DelayMode } from 'msw'
-import type { Session, User } from '../core/types'
+import type { Session } from '../core/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
-import { sessionAnswer, signedOutAnswer } from './routeAnswers'
+import { signedOutAnswer } from './routeAnswers'
 
 export interface GatehouseHandlersOptions {
   /** Where the app mounts the proxy routes. Default `/api/auth`. */
   basePath?: string
   /**
    * How long every route waits before answering, in ms, or `'infinite'` to never answer (a
-   * pending state that holds still for a screenshot). Default: none, or 3 s for `slowBackend`.
+   * pending state that holds still for a screenshot). Default: the scenario's own (3 s for `slowBackend`), else none.
    */
   slowMs?: number | DelayMode
   /**
-   * Who the session route reports, replacing the scenario's own: a user, or `null` for nobody
-   * (e.g. `backendDown` seen from the login page).
-   */
-  user?: User | null
-  /**
    * The session the cookies already hold, as the session route will report it until it
-   * changes — e.g. when a story switches scenarios while signed in. Default: the scenario's own.
+   * changes: `null` for nobody (e.g. `backendDown` seen from the login page), or the session
+   * kept when a story switches scenarios while signed in. Default: the scenario's own.
    */
   held?: Session | null
 }
-
-const SLOW_BACKEND_MS = 3_000
 
 /**
  * MSW request handlers that answer gatehouse's four proxy routes (`session`, `login`,
@@ -43,12 +37,11 @@ const SLOW_BACKEND_MS = 3_000
  *
  * @example
  * // The login page while the backend is down: nobody signed in, sign-in answers 502
- * msw.use(...gatehouseHandlers('backendDown', { user: null }))
+ * msw.use(...gatehouseHandlers('backendDown', { held: null }))
  */
-export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, user, held: alreadyHeld }: GatehouseHandlersOptions = {}) {
-  const routes: ScenarioRoutes = { ...gatehouseScenarios[scenario] }
-  if (user !== undefined) routes.session = () => (user ? sessionAnswer(user) : signedOutAnswer())
-  const wait = slowMs ?? (scenario === 'slowBackend' ? SLOW_BACKEND_MS : 0)
+export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, held: alreadyHeld }: GatehouseHandlersOptions = {}) {
+  const routes: ScenarioRoutes = gatehouseScenarios[scenario]
+  const wait = slowMs ?? routes.slowMs ?? 0
   // Like the real routes: the session route reports what the cookies hold until a sign-in,
   // refresh or sign-out changes it, and refreshes once the access token has expired.
   let held: Session | { user: null } | undefined = alreadyHeld === null ? { user: null } : alreadyHeld

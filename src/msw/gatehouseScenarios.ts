@@ -11,12 +11,13 @@ import {
 
 type Answer = (request: Request) => Response | Promise<Response>
 
-/** How each proxy route answers in one scenario. */
+/** How each proxy route answers in one scenario, and how long each answer takes (ms). */
 export interface ScenarioRoutes {
   session: Answer
   login: Answer
   refresh: Answer
   logout: Answer
+  slowMs?: number
 }
 
 /** An access token this close to expiry makes the machine refresh within about a second. */
@@ -57,8 +58,8 @@ export const gatehouseScenarios = {
     ...signedOut,
     login: () => validationAnswer({ email: ['The email field must be a valid email address.'], password: ['The password must be at least 8 characters.'] }),
   },
-  /** Signed out, and every route takes `slowMs` (default 3 s) to answer. */
-  slowBackend: signedOut,
+  /** Signed out, and every route takes 3 s to answer (or the handlers' own `slowMs`). */
+  slowBackend: { ...signedOut, slowMs: 3_000 },
   /** Signed in, but the backend cannot be reached: refresh and login answer 502, so the session is kept while it retries. */
   backendDown: {
     session: () => sessionAnswer(mockUser, EXPIRING_NOW_MS),

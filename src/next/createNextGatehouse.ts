@@ -3,12 +3,12 @@ import { redirect } from 'next/navigation'
 import { NextResponse, type NextRequest } from 'next/server'
 import { cache } from 'react'
 import type { Session } from '../core/types'
-import { serializeCookie, type CookieWrite } from '../server/cookies'
+import { appendCookies, type CookieWrite } from '../server/cookies'
 import { createBackendProxy, type BackendProxyOptions } from '../server/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
 import { safeRedirectPath } from '../core/safeRedirectPath'
-import { protectRoute, type RouteProtectionOptions } from './protectRoute'
+import { protectRoute, signInUrl, type RouteProtectionOptions } from './protectRoute'
 
 export interface NextGatehouseOptions extends RouteProtectionOptions {
   /** The backend proxy route's options; its handlers come back as `backendHandlers`. */
@@ -50,7 +50,7 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
   const requireSession = async (returnTo?: string): Promise<Session> => {
     const session = await getSession()
     if (session) return session
-    redirect(returnTo ? `${signInPath}?next=${encodeURIComponent(safeRedirectPath(returnTo))}` : signInPath)
+    redirect(returnTo ? signInUrl(signInPath, safeRedirectPath(returnTo)) : signInPath)
   }
 
   /** For `proxy.ts`: refreshes an expired access token before the page renders, then guards the route. */
@@ -67,7 +67,7 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
     }
     const target = protectRoute(request.nextUrl, session !== null, { ...options, signInPath })
     const response = target ? NextResponse.redirect(new URL(target, request.url)) : NextResponse.next({ request: { headers: request.headers } })
-    for (const write of writes) response.headers.append('set-cookie', serializeCookie(write, gatehouse.cookieOptions))
+    appendCookies(response.headers, writes, gatehouse.cookieOptions)
     return response
   }
 

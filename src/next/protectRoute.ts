@@ -9,6 +9,9 @@ export interface RouteProtectionOptions {
   afterSignInPath?: string
 }
 
+/** The sign-in page, coming back to `next` (a path on this site) afterwards. */
+export const signInUrl = (signInPath: string, next: string) => `${signInPath}?next=${encodeURIComponent(next)}`
+
 const matches = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)
 
 /**
@@ -18,7 +21,7 @@ const matches = (pathname: string, prefix: string) => pathname === prefix || pat
  */
 export function protectRoute(url: URL, signedIn: boolean, { protectedPaths, signInPath = '/login', afterSignInPath = '/' }: RouteProtectionOptions): string | null {
   if (!signedIn && protectedPaths.some((prefix) => matches(url.pathname, prefix))) {
-    return `${signInPath}?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`
+    return signInUrl(signInPath, `${url.pathname}${url.search}`)
   }
   if (signedIn && url.pathname === signInPath) return safeRedirectPath(url.searchParams.get('next'), afterSignInPath)
   return null

@@ -1,13 +1,10 @@
 'use client'
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
-import type { ActorRefFrom } from 'xstate'
-import { authMachine } from '../core/authMachine'
+import { authMachine, type AuthActorRef } from '../core/authMachine'
 import { transportActors } from '../core/transportActors'
 import type { RefreshTiming } from '../core/refreshTiming'
 import type { Session } from '../core/types'
 import { useAuthMachine } from './useAuthMachine'
-
-export type AuthActorRef = ActorRefFrom<typeof authMachine>
 
 const AuthActorContext = createContext<{ actorRef: AuthActorRef; basePath: string } | null>(null)
 

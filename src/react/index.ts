@@ -1,4 +1,5 @@
 'use client'
-export { AuthProvider, useAuthActor, useAuthBasePath, type AuthActorRef, type AuthProviderProps } from './AuthProvider'
+export type { AuthActorRef } from '../core/authMachine'
+export { AuthProvider, useAuthActor, useAuthBasePath, type AuthProviderProps } from './AuthProvider'
 export { useAuth, type SignInResult, type UseAuthResult } from './useAuth'
 export { useAuthFetch } from './useAuthFetch'

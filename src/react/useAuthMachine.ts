@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate'
-import type { authMachine } from '../core/authMachine'
+import { createActor, type SnapshotFrom } from 'xstate'
+import type { authMachine, AuthActorRef } from '../core/authMachine'
 import type { AuthMachineInput } from '../core/authMachineTypes'
 
 /**
@@ -15,7 +15,7 @@ const settledSession = ({ context: { user, expiresAt, refreshable }, value }: Sn
  * remount (StrictMode's second effect, a hidden `<Activity>` shown again) runs a new one, which
  * starts from what the stopped one knew.
  */
-export function useAuthMachine(machine: typeof authMachine, input: AuthMachineInput): ActorRefFrom<typeof authMachine> {
+export function useAuthMachine(machine: typeof authMachine, input: AuthMachineInput): AuthActorRef {
   const [actor, setActor] = useState(() => createActor(machine, { input }))
   useEffect(() => {
     const snapshot = actor.getSnapshot()

@@ -22,3 +22,15 @@ export class GatehouseError extends Error {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } }
   }
 }
+
+/** The backend no longer accepts the session's tokens: the person must sign in again. */
+export const sessionExpired = () => new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
+
+/** An unsafe request without proof that this site sent it. */
+export const csrfRejected = () => new GatehouseError(403, 'csrf_rejected', 'This request did not come from this site and was refused.')
+
+/** A request body over its limit. */
+export const payloadTooLarge = (maxBytes: number) => new GatehouseError(413, 'payload_too_large', `The request body must be at most ${maxBytes} bytes.`)
+
+/** Anything unexpected, answered without details (the server's log says what). */
+export const internalError = () => new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.')

@@ -2,7 +2,7 @@ import type { Session } from '../core/types'
 import type { CookieWrite } from './cookies'
 import type { RefreshFlights, RefreshOutcome } from './createRefreshFlights'
 import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
-import { GatehouseError } from './GatehouseError'
+import { GatehouseError, sessionExpired } from './GatehouseError'
 import { backToForm, isFormNavigation } from './formNavigation'
 import { readLoginBody } from './readLoginBody'
 import { safeRedirectPath } from '../core/safeRedirectPath'
@@ -29,6 +29,9 @@ export interface RouteContext {
 
 const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, body: { user: null }, cookies })
 
+/** The backend ended the session: 401 `session_expired`, with the cookies that clear it. */
+export const sessionEnded = (cookies: CookieWrite[]): RouteResult => ({ status: 401, body: sessionExpired().toBody(), cookies })
+
 /** The backend tokens with their profile: it comes with them or from one more call. */
 async function withProfile(context: RouteContext, tokens: BackendTokens): Promise<RefreshOutcome> {
   return { tokens, user: tokens.user ?? (await context.backend.profile(tokens.accessToken)) }
@@ -50,18 +53,22 @@ export async function refreshSession(context: RouteContext, stored: StoredSessio
   return outcome ? startSession(context, outcome, stored) : { session: null, cookies: context.store.clear(stored), accessToken: null }
 }
 
+/** The stored session while its access token lasts, without any network call; else `null`. */
+export function currentSession(context: RouteContext, { access, refresh }: StoredSession): Resumed | null {
+  if (!access || access.expiresAt <= context.now()) return null
+  return { session: toSession(access, refresh !== undefined, context.exposeAccessToken), cookies: [], accessToken: access.accessToken }
+}
+
 /** The session as the server knows it, refreshing only when the access token has expired. Tampered cookies sign out. */
 export async function resumeSession(context: RouteContext, stored: StoredSession): Promise<Resumed> {
-  const { access } = stored
-  if (access && access.expiresAt > context.now()) {
-    return { session: toSession(access, stored.refresh !== undefined, context.exposeAccessToken), cookies: [], accessToken: access.accessToken }
-  }
+  const current = currentSession(context, stored)
+  if (current) return current
   if (stored.refresh) return refreshSession(context, stored)
-  return { session: null, cookies: stored.discard || access ? context.store.clear(stored) : [], accessToken: null }
+  return { session: null, cookies: stored.discard || stored.access ? context.store.clear(stored) : [], accessToken: null }
 }
 
 export const authRoutes = {
-  async login(context: RouteContext, request: Request, previous: StoredSession): Promise<RouteResult> {
+  async login(context: RouteContext, previous: StoredSession, request: Request): Promise<RouteResult> {
     const navigation = isFormNavigation(request)
     try {
       const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
@@ -81,9 +88,7 @@ export const authRoutes = {
 
   async refresh(context: RouteContext, stored: StoredSession): Promise<RouteResult> {
     const { session, cookies } = await refreshSession(context, stored)
-    if (session) return { status: 200, body: session, cookies }
-    const expired = new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
-    return { status: 401, body: expired.toBody(), cookies }
+    return session ? { status: 200, body: session, cookies } : sessionEnded(cookies)
   },
 
   async logout(context: RouteContext, stored: StoredSession): Promise<RouteResult> {

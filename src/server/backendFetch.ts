@@ -21,17 +21,12 @@ const MAX_BACKEND_BODY_BYTES = 1_000_000
  */
 export async function backendFetch(url: string, init: RequestInit, { fetch: fetchImpl = globalThis.fetch, timeoutMs }: BackendFetchOptions): Promise<BackendResponse> {
   const signal = AbortSignal.timeout(timeoutMs)
-  let response: Response
-  try {
-    response = await fetchImpl(url, { ...init, signal, redirect: 'manual' })
-  } catch {
-    throw signal.aborted ? timeoutError() : new GatehouseError(502, 'backend_unavailable', 'The sign-in service cannot be reached right now. Please try again shortly.')
-  }
+  const response = await fetchWithin(fetchImpl, url, { ...init, signal }, SIGN_IN_SERVICE)
   let text: string | null
   try {
     text = await readLimitedText(response.body, MAX_BACKEND_BODY_BYTES)
   } catch {
-    throw signal.aborted ? timeoutError() : invalidResponse('its body could not be read')
+    throw signal.aborted ? timeoutError(SIGN_IN_SERVICE) : invalidResponse('its body could not be read')
   }
   if (text === null) throw invalidResponse(`its body is larger than ${MAX_BACKEND_BODY_BYTES} bytes`)
   if (text.trim() === '') return { status: response.status, body: undefined }
@@ -47,4 +42,18 @@ export function invalidResponse(reason: string): GatehouseError {
   return new GatehouseError(502, 'backend_invalid_response', `The sign-in service sent an answer gatehouse cannot use: ${reason}.`)
 }
 
-const timeoutError = () => new GatehouseError(504, 'backend_timeout', 'The sign-in service took too long to answer. Please try again.')
+const SIGN_IN_SERVICE = 'sign-in service'
+const timeoutError = (service: string) => new GatehouseError(504, 'backend_timeout', `The ${service} took too long to answer. Please try again.`)
+
+/**
+ * `fetch` with redirects left to the caller, where a refused connection is 502
+ * `backend_unavailable` and the aborted `signal` (its timeout) is 504 `backend_timeout`, each
+ * naming `service` for the person reading it.
+ */
+export async function fetchWithin(fetchImpl: typeof fetch, url: string | URL, init: RequestInit & { signal: AbortSignal }, service: string): Promise<Response> {
+  try {
+    return await fetchImpl(url, { ...init, redirect: 'manual' })
+  } catch {
+    throw init.signal.aborted ? timeoutError(service) : new GatehouseError(502, 'backend_unavailable', `The ${service} cannot be reached right now. Please try again shortly.`)
+  }
+}

@@ -30,3 +30,8 @@ export function serializeCookie(write: CookieWrite, options: CookieOptions): str
   else if (write.expires) parts.push(`Expires=${write.expires.toUTCString()}`)
   return parts.join('; ')
 }
+
+/** Appends a `Set-Cookie` header per write. */
+export function appendCookies(headers: Headers, writes: readonly CookieWrite[], options: CookieOptions): void {
+  for (const write of writes) headers.append('set-cookie', serializeCookie(write, options))
+}

@@ -1,7 +1,11 @@
+import { CLIENT_HEADER } from '../core/clientHeader'
+import { sessionEnded } from './authRoutes'
+import { fetchWithin } from './backendFetch'
 import { backendTarget } from './backendTarget'
-import { serializeCookie } from './cookies'
+import { appendCookies } from './cookies'
 import type { Gatehouse } from './createGatehouse'
-import { GatehouseError } from './GatehouseError'
+import { csrfRejected, GatehouseError, internalError, payloadTooLarge } from './GatehouseError'
+import { mountPath } from './mountPath'
 import { readLimitedBytes } from './readLimitedBytes'
 import { rejectsCrossSite } from './rejectsCrossSite'
 import { errorResponse, toResponse } from './toResponse'
@@ -24,7 +28,7 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 const SAFE = new Set(['GET', 'HEAD'])
 // Hop-by-hop headers (RFC 9110 §7.6.1) and what must never reach the backend or come back from it.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']
-const NOT_FORWARDED = new Set([...HOP_BY_HOP, 'cookie', 'authorization', 'host', 'content-length', 'accept-encoding', 'x-middleware-subrequest', 'x-gatehouse-client'])
+const NOT_FORWARDED = new Set([...HOP_BY_HOP, 'cookie', 'authorization', 'host', 'content-length', 'accept-encoding', 'x-middleware-subrequest', CLIENT_HEADER])
 const NOT_RETURNED = new Set([...HOP_BY_HOP, 'set-cookie', 'content-length', 'content-encoding'])
 
 function copyHeaders(from: Headers, drop: Set<string>): Headers {
@@ -48,7 +52,7 @@ function copyHeaders(from: Headers, drop: Set<string>): Headers {
  * export const GET = proxy, POST = proxy, PUT = proxy, PATCH = proxy, DELETE = proxy
  */
 export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOptions): (request: Request) => Promise<Response> {
-  const basePath = `/${(options.basePath ?? '/api/backend').replace(/^\/+|\/+$/g, '')}`
+  const basePath = mountPath(options.basePath ?? '/api/backend')
   const baseUrl = options.baseUrl ?? gatehouse.backend.baseUrl
   if (!baseUrl || !URL.canParse(baseUrl)) throw new Error('gatehouse: createBackendProxy needs the backend\'s address: pass `baseUrl`, or use an adapter that has one.')
   const { timeoutMs = 10_000, maxBodyBytes = 1_048_576, fetch: fetchImpl = (...args: Parameters<typeof fetch>) => globalThis.fetch(...args) } = options
@@ -57,23 +61,16 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
   const forward = async (target: URL, request: Request, body: Uint8Array<ArrayBuffer> | undefined, accessToken: string) => {
     const headers = copyHeaders(request.headers, NOT_FORWARDED)
     headers.set('authorization', `Bearer ${accessToken}`)
-    const signal = AbortSignal.timeout(timeoutMs)
-    try {
-      return await fetchImpl(target, { method: request.method, headers, body, signal, redirect: 'manual' })
-    } catch {
-      throw signal.aborted
-        ? new GatehouseError(504, 'backend_timeout', 'The backend took too long to answer. Please try again.')
-        : new GatehouseError(502, 'backend_unavailable', 'The backend cannot be reached right now. Please try again shortly.')
-    }
+    return fetchWithin(fetchImpl, target, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) }, 'backend')
   }
 
   return async (request) => {
     if (!METHODS.has(request.method)) return fail(new GatehouseError(405, 'method_not_allowed', `${request.method} is not forwarded.`), { allow: [...METHODS].join(', ') })
     try {
-      if (!SAFE.has(request.method) && rejectsCrossSite(request)) throw new GatehouseError(403, 'csrf_rejected', 'This request did not come from this site and was refused.')
+      if (!SAFE.has(request.method) && rejectsCrossSite(request)) throw csrfRejected()
       const target = backendTarget(new URL(request.url), basePath, baseUrl, options.allow)
       const bytes = SAFE.has(request.method) ? undefined : await readLimitedBytes(request.body, maxBodyBytes)
-      if (bytes === null) throw new GatehouseError(413, 'payload_too_large', `The request body must be at most ${maxBodyBytes} bytes.`)
+      if (bytes === null) throw payloadTooLarge(maxBodyBytes)
       const cookieHeader = request.headers.get('cookie')
       let resumed = await gatehouse.authorize(cookieHeader)
       if (!resumed.accessToken) throw new GatehouseError(401, 'not_signed_in', 'Sign in to do this.')
@@ -82,19 +79,16 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
       if (response.status === 401 && resumed.cookies.length === 0) {
         await response.body?.cancel()
         resumed = await gatehouse.authorize(cookieHeader, { renew: true })
-        if (!resumed.accessToken) {
-          const expired = new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
-          return toResponse({ status: 401, body: expired.toBody(), cookies: resumed.cookies }, gatehouse.cookieOptions)
-        }
+        if (!resumed.accessToken) return toResponse(sessionEnded(resumed.cookies), gatehouse.cookieOptions)
         response = await forward(target, request, bytes, resumed.accessToken)
       }
       const headers = copyHeaders(response.headers, NOT_RETURNED)
       headers.set('cache-control', 'no-store')
-      for (const write of resumed.cookies) headers.append('set-cookie', serializeCookie(write, gatehouse.cookieOptions))
+      appendCookies(headers, resumed.cookies, gatehouse.cookieOptions)
       return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
     } catch (error) {
       if (error instanceof GatehouseError) return fail(error)
-      return fail(new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.'))
+      return fail(internalError())
     }
   }
 }

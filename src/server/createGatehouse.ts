@@ -1,10 +1,11 @@
 import type { Session } from '../core/types'
-import { authRoutes, refreshSession, resumeSession, type Resumed, type RouteContext } from './authRoutes'
+import { authRoutes, currentSession, refreshSession, resumeSession, type Resumed, type RouteContext } from './authRoutes'
 import type { CookieOptions, CookieWrite } from './cookies'
 import { createRefreshFlights } from './createRefreshFlights'
 import { createSealer } from './createSealer'
-import { createSessionStore, toSession, type SessionLimits, type SessionStore } from './createSessionStore'
-import { GatehouseError } from './GatehouseError'
+import { createSessionStore, type SessionLimits, type StoredSession } from './createSessionStore'
+import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
+import { mountPath } from './mountPath'
 import { resolveSecrets } from './resolveSecrets'
 import { rejectsCrossSite } from './rejectsCrossSite'
 import { errorResponse, toResponse, type RouteResult } from './toResponse'
@@ -55,14 +56,13 @@ export interface Gatehouse {
   authorize(cookieHeader: string | null, options?: { renew?: boolean }): Promise<Resumed>
 }
 
-type Route = { method: 'GET' | 'POST'; run: (context: RouteContext, request: Request, store: SessionStore) => Promise<RouteResult> }
-const storedIn = (store: SessionStore, request: Request) => store.read(request.headers.get('cookie'))
+type Route = { method: 'GET' | 'POST'; run: (context: RouteContext, stored: StoredSession, request: Request) => Promise<RouteResult> }
 
 const ROUTES: Record<string, Route> = {
-  login: { method: 'POST', run: async (context, request, store) => authRoutes.login(context, request, await storedIn(store, request)) },
-  session: { method: 'GET', run: async (context, request, store) => authRoutes.session(context, await storedIn(store, request)) },
-  refresh: { method: 'POST', run: async (context, request, store) => authRoutes.refresh(context, await storedIn(store, request)) },
-  logout: { method: 'POST', run: async (context, request, store) => authRoutes.logout(context, await storedIn(store, request)) },
+  login: { method: 'POST', run: authRoutes.login },
+  session: { method: 'GET', run: authRoutes.session },
+  refresh: { method: 'POST', run: authRoutes.refresh },
+  logout: { method: 'POST', run: authRoutes.logout },
 }
 
 /**
@@ -75,7 +75,7 @@ const ROUTES: Record<string, Route> = {
  * export const GET = gatehouse.handle, POST = gatehouse.handle
  */
 export function createGatehouse(options: GatehouseOptions): Gatehouse {
-  const basePath = `/${(options.basePath ?? '/api/auth').replace(/^\/+|\/+$/g, '')}`
+  const basePath = mountPath(options.basePath ?? '/api/auth')
   const now = options.now ?? Date.now
   const logger = options.logger ?? console
   const cookieOptions: CookieOptions = { secure: options.secureCookies ?? process.env.NODE_ENV === 'production', sameSite: options.sameSite ?? 'lax' }
@@ -99,19 +99,16 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
         return fail(new GatehouseError(405, 'method_not_allowed', `Use ${route.method} for ${pathname}.`), { allow: route.method })
       }
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request, { formAllowed: name === 'login' })) {
-          throw new GatehouseError(403, 'csrf_rejected', 'This request did not come from this site and was refused.')
-        }
-        return toResponse(await route.run(context, request, store), cookieOptions)
+        if (route.method === 'POST' && rejectsCrossSite(request, { formAllowed: name === 'login' })) throw csrfRejected()
+        return toResponse(await route.run(context, await store.read(request.headers.get('cookie')), request), cookieOptions)
       } catch (error) {
         if (error instanceof GatehouseError) return fail(error)
         logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`)
-        return fail(new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.'))
+        return fail(internalError())
       }
     },
     async readSession(cookieHeader) {
-      const { access, refresh } = await store.read(cookieHeader)
-      return access && access.expiresAt > now() ? toSession(access, refresh !== undefined, exposeAccessToken) : null
+      return currentSession(context, await store.read(cookieHeader))?.session ?? null
     },
     async resumeSession(cookieHeader) {
       const { session, cookies } = await resumeSession(context, await store.read(cookieHeader))

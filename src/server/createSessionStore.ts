@@ -23,7 +23,6 @@ export interface SessionLimits {
 }
 
 export interface SessionStore {
-  names: { session: string; refresh: string }
   read(cookieHeader: string | null): Promise<StoredSession>
   /** Seals a session; `previous` is what the request carried: a session it continues keeps its start time. */
   write(tokens: BackendTokens, user: User, previous: StoredSession): Promise<{ access: NonNullable<StoredSession['access']>; cookies: CookieWrite[] }>
@@ -59,7 +58,6 @@ export function createSessionStore(sealer: Sealer, { secure, now = Date.now, idl
   ]
 
   return {
-    names,
     async read(cookieHeader) {
       const cookies = parseCookies(cookieHeader)
       const present = [...cookies.keys()].filter(ours)

@@ -1,4 +1,4 @@
-import { GatehouseError } from './GatehouseError'
+import { GatehouseError, payloadTooLarge } from './GatehouseError'
 import { readLimitedText } from './readLimitedText'
 import type { BackendCredentials } from './types'
 
@@ -53,6 +53,6 @@ export async function readLoginBody(request: Request, maxBodyBytes: number): Pro
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {
   const text = Number(request.headers.get('content-length') ?? 0) > maxBytes ? null : await readLimitedText(request.body, maxBytes)
-  if (text === null) throw new GatehouseError(413, 'payload_too_large', `The request body must be at most ${maxBytes} bytes.`)
+  if (text === null) throw payloadTooLarge(maxBytes)
   return text
 }

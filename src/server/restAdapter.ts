@@ -1,5 +1,5 @@
 import { invalidResponse, type BackendResponse } from './backendFetch'
-import { GatehouseError } from './GatehouseError'
+import { sessionExpired } from './GatehouseError'
 import { createBackendCaller } from './rest/createBackendCaller'
 import { loginError } from './rest/loginError'
 import { readPath } from './rest/readPath'
@@ -9,7 +9,6 @@ import { resolveRestOptions } from './rest/resolveRestOptions'
 import type { RestAdapterOptions } from './rest/RestAdapterOptions'
 import type { BackendAdapter } from './types'
 
-const sessionExpired = () => new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
 
 function expectOk(response: BackendResponse, path: string): unknown {
   if (response.status >= 200 && response.status < 300) return response.body

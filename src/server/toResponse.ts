@@ -1,4 +1,4 @@
-import { serializeCookie, type CookieOptions, type CookieWrite } from './cookies'
+import { appendCookies, type CookieOptions, type CookieWrite } from './cookies'
 import type { GatehouseError } from './GatehouseError'
 
 /** What a route decides: a status, a JSON body (or a page to go to) and the cookies to write. */
@@ -17,7 +17,7 @@ export interface RouteResult {
  */
 export function toResponse(result: RouteResult, cookieOptions: CookieOptions, extraHeaders: Record<string, string> = {}): Response {
   const headers = new Headers({ 'cache-control': 'no-store', ...extraHeaders })
-  for (const write of result.cookies) headers.append('set-cookie', serializeCookie(write, cookieOptions))
+  appendCookies(headers, result.cookies, cookieOptions)
   if (result.location) {
     headers.set('location', result.location)
     return new Response(null, { status: result.status, headers })

@@ -24,16 +24,19 @@ export async function waitForApp(url: string, app: ChildProcess, timeoutMs: numb
   throw new Error(`The example app did not answer at ${url} within ${timeoutMs / 1000} s.`)
 }
 
+const EXAMPLE_APP = fileURLToPath(new URL('../../app-example/', import.meta.url))
+
 /**
- * Serves the example app, already built by the global setup, against the given backend: one
- * `next start` process, stopped with `stop()`.
+ * Serves a built Next.js app — the example app, already built by the global setup, unless
+ * `appDir` names another — against the given backend: one `next start` process, stopped with
+ * `stop()`.
  */
-export async function serveBuiltApp(backendUrl: string) {
+export async function serveBuiltApp(backendUrl: string, appDir = EXAMPLE_APP) {
   const port = await freePort()
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
   const { AUTH_BACKEND_CONFIG: _shape, ...env } = process.env
   const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: fileURLToPath(new URL('../../app-example/', import.meta.url)),
+    cwd: appDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...env, NODE_ENV: 'production', AUTH_BACKEND_URL: backendUrl, AUTH_SECRET: randomBytes(32).toString('base64url'), NEXT_TELEMETRY_DISABLED: '1' },
   })

@@ -19,9 +19,3 @@ export function useBrowser() {
     },
   }
 }
-
-export async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}

@@ -1,33 +1,29 @@
-import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDemoBackend } from '../../app-example/demo-backend/createDemoBackend'
 import { HOSTILE_REDIRECTS } from '../hostileRedirects'
+import { listenDemoBackend } from '../listenDemoBackend'
 import { serveBuiltApp } from './appProcess'
-import { signIn, useBrowser } from './browser'
+import { useBrowser } from './browser'
+import { signInThroughForm } from './signInThroughForm'
 
 const ACCESS_TOKEN_SECONDS = 3
 const browser = useBrowser()
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The demo backend in this process, recording every token it hands out. */
 async function startRecordingBackend() {
-  const demo = createDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
+  const backend = await listenDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
   const tokens = new Set<string>()
-  const [handle] = demo.server.listeners('request') as [(...args: unknown[]) => void]
-  demo.server.removeAllListeners('request')
-  demo.server.on('request', (req, res) => {
+  // Runs before the backend's own handler, so every answer's end passes through here.
+  backend.demo.server.prependListener('request', (_req, res) => {
     const end = res.end.bind(res) as (...args: unknown[]) => typeof res
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       const data = typeof chunk === 'string' && chunk.startsWith('{') ? (JSON.parse(chunk) as { data?: { token?: string; refresh_token?: string } }).data : undefined
       for (const token of [data?.token, data?.refresh_token]) if (token) tokens.add(token)
       return end(chunk, ...rest)
     }) as typeof res.end
-    handle(req, res)
   })
-  await new Promise<void>((resolve) => demo.server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(demo.server.address() as AddressInfo).port}`
-  return { demo, tokens, url, stop: () => new Promise<void>((resolve) => demo.server.close(() => resolve())) }
+  return { ...backend, tokens }
 }
 
 /**
@@ -63,7 +59,7 @@ describe('security of the built example app', () => {
     const page = await newPage()
     const texts = await recordResponses(page)
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     await page.getByTestId('backend-profile').filter({ hasText: 'demo@example.com' }).waitFor()
     await page.getByRole('link', { name: 'Admin' }).click()
@@ -85,7 +81,7 @@ describe('security of the built example app', () => {
   it('a hostile next never leads off the site: signed-in visits of /login?next=… and form sign-ins', async () => {
     const page = await newPage()
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     const origin = new URL(app.baseURL).origin
     for (const next of HOSTILE_REDIRECTS) {

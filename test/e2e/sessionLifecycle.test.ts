@@ -1,40 +1,27 @@
-import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDemoBackend, type DemoBackend } from '../../app-example/demo-backend/createDemoBackend'
+import { listenDemoBackend } from '../listenDemoBackend'
 import { serveBuiltApp } from './appProcess'
-import { signIn, useBrowser } from './browser'
+import { useBrowser } from './browser'
+import { signInThroughForm } from './signInThroughForm'
 
 const ACCESS_TOKEN_SECONDS = 3
 const browser = useBrowser()
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The demo backend in this process, so the test can stop it, revoke its sessions and count its refreshes. */
-async function startBackend() {
-  const demo: DemoBackend = createDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
-  await new Promise<void>((resolve) => demo.server.listen(0, '127.0.0.1', resolve))
-  const { port } = demo.server.address() as AddressInfo
-  const stop = () => new Promise<void>((resolve) => {
-    demo.server.close(() => resolve())
-    demo.server.closeAllConnections()
-  })
-  const restart = () => new Promise<void>((resolve) => demo.server.listen(port, '127.0.0.1', resolve))
-  return { demo, url: `http://127.0.0.1:${port}`, stop, restart }
-}
 
 const signedIn = (page: Page) => page.getByTestId('signed-in-as')
 const reconnecting = (page: Page) => page.getByRole('status').filter({ hasText: 'Reconnecting' })
 const signInLink = (page: Page) => page.getByRole('link', { name: 'Sign in', exact: true })
 
 describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS}-second access token`, () => {
-  let backend: Awaited<ReturnType<typeof startBackend>>
+  let backend: Awaited<ReturnType<typeof listenDemoBackend>>
   let app: Awaited<ReturnType<typeof serveBuiltApp>>
   let context: BrowserContext
   let tabs: Page[]
   const refreshAnswers: number[] = []
 
   beforeAll(async () => {
-    backend = await startBackend()
+    backend = await listenDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
     app = await serveBuiltApp(backend.url)
     context = await browser.newContext({ baseURL: app.baseURL })
     context.on('response', (response) => {
@@ -49,7 +36,7 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
   const openSignedInTabs = async () => {
     const first = await context.newPage()
     await first.goto('/login')
-    await signIn(first, 'demo@example.com', 'demo-password')
+    await signInThroughForm(first, 'demo@example.com', 'demo-password')
     await first.waitForURL('**/dashboard')
     const others = await Promise.all([context.newPage(), context.newPage()])
     await Promise.all(others.map((tab) => tab.goto('/dashboard')))
@@ -114,7 +101,7 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
 
     await first.waitForURL(/\/login(\?.*)?$/)
     const loggedIn = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/login')
-    await signIn(first, 'demo@example.com', 'demo-password')
+    await signInThroughForm(first, 'demo@example.com', 'demo-password')
     await loggedIn
     const signedInAt = Date.now()
     await Promise.all(others.map((tab) => signedIn(tab).waitFor({ timeout: 5_000 })))

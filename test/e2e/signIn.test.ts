@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { signIn, useBrowser } from './browser'
+import { useBrowser } from './browser'
+import { signInThroughForm } from './signInThroughForm'
 
 const browser = useBrowser()
 
@@ -7,7 +8,7 @@ describe('signing in to the example app', () => {
   it('shows the backend\'s message for a wrong password and stays on the sign-in page', async () => {
     const page = await browser.newPage()
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'wrong-password')
+    await signInThroughForm(page, 'demo@example.com', 'wrong-password')
     await page.getByRole('alert').filter({ hasText: 'These credentials do not match our records.' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/login')
   })
@@ -15,7 +16,7 @@ describe('signing in to the example app', () => {
   it('shows per-field messages next to the fields and focuses the first invalid one', async () => {
     const page = await browser.newPage()
     await page.goto('/login')
-    await signIn(page, 'not-an-email', 'some-password')
+    await signInThroughForm(page, 'not-an-email', 'some-password')
     const email = page.getByLabel('Email')
     await page.locator('[aria-invalid="true"]').first().waitFor()
     expect(await email.getAttribute('aria-invalid')).toBe('true')
@@ -27,7 +28,7 @@ describe('signing in to the example app', () => {
   it('lands on /dashboard showing the user, with tokens only in httpOnly cookies', async () => {
     const page = await browser.newPage()
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     expect(await page.getByTestId('user-name').textContent()).toBe('Demo User')
     expect(await page.getByTestId('user-email').textContent()).toBe('demo@example.com')
@@ -44,7 +45,7 @@ describe('signing in to the example app', () => {
   it('stays signed in on reload, rendered by the server with no session request before first paint', async () => {
     const page = await browser.newPage()
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
 
     const authRequests: string[] = []
@@ -63,7 +64,7 @@ describe('signing in to the example app', () => {
     const page = await browser.newPage()
     await page.goto('/dashboard')
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/login?next=%2Fdashboard')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     expect(await page.getByTestId('user-name').textContent()).toBe('Demo User')
   })
@@ -73,10 +74,10 @@ describe('signing in to the example app', () => {
     const urls: string[] = []
     page.on('request', (request) => urls.push(request.url()))
     await page.goto('/login?next=%2Fdashboard')
-    await signIn(page, 'demo@example.com', 'wrong-password')
+    await signInThroughForm(page, 'demo@example.com', 'wrong-password')
     await page.waitForURL('**/login?next=%2Fdashboard&error=invalid_credentials')
     expect(await page.getByRole('alert').textContent()).toBe('The email or password is incorrect.')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     expect(await page.getByTestId('user-name').textContent()).toBe('Demo User')
     expect(urls.filter((url) => url.includes('password'))).toEqual([])
@@ -85,13 +86,13 @@ describe('signing in to the example app', () => {
   it('shows the admin page to admins only', async () => {
     const page = await browser.newPage()
     await page.goto('/login?next=%2Fadmin')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/admin')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Forbidden')
 
     const admin = await browser.newPage()
     await admin.goto('/login?next=%2Fadmin')
-    await signIn(admin, 'admin@example.com', 'admin-password')
+    await signInThroughForm(admin, 'admin@example.com', 'admin-password')
     await admin.waitForURL('**/admin')
     expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe('Admin')
   })
@@ -99,7 +100,7 @@ describe('signing in to the example app', () => {
   it('ends the session on sign-out', async () => {
     const page = await browser.newPage()
     await page.goto('/login')
-    await signIn(page, 'demo@example.com', 'demo-password')
+    await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login(\?.*)?$/)

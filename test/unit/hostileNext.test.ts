@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { protectRoute } from '../../src/next/protectRoute'
-import { authRequest } from '../authRequests'
+import { authRequest, ORIGIN } from '../authRequests'
 import { createTestGatehouse } from '../gatehouseFixture'
 import { HOSTILE_REDIRECTS } from '../hostileRedirects'
 
-const APP = 'http://app.test'
-const landsOnApp = (location: string | null) => location !== null && !/^\/[\\/]/.test(location) && new URL(location, APP).origin === APP
+const landsOnApp = (location: string | null) => location !== null && !/^\/[\\/]/.test(location) && new URL(location, ORIGIN).origin === ORIGIN
 
 describe('a hostile next never leads off the site', () => {
   it.each(HOSTILE_REDIRECTS.map((value) => [value]))('form sign-in with next=%j', async (next) => {
@@ -17,7 +16,7 @@ describe('a hostile next never leads off the site', () => {
   })
 
   it.each(HOSTILE_REDIRECTS.map((value) => [value]))('signed-in visit of /login?next=%j', (next) => {
-    const target = protectRoute(new URL(`/login?next=${encodeURIComponent(next)}`, APP), true, { protectedPaths: ['/dashboard'] })
+    const target = protectRoute(new URL(`/login?next=${encodeURIComponent(next)}`, ORIGIN), true, { protectedPaths: ['/dashboard'] })
     expect(landsOnApp(target)).toBe(true)
   })
 })
