@@ -34,3 +34,6 @@ export const payloadTooLarge = (maxBytes: number) => new GatehouseError(413, 'pa
 
 /** Anything unexpected, answered without details (the server's log says what). */
 export const internalError = () => new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.')
+
+/** The server cannot serve sessions as configured (no secret, say); the operator's log says why. */
+export const misconfigured = () => new GatehouseError(500, 'server_misconfigured', 'Signing in is not available on this server right now. Please try again later.')

@@ -1,11 +1,12 @@
 import type { Session } from '../core/types'
 import type { CookieWrite } from './cookies'
-import type { RefreshFlights, RefreshOutcome } from './createRefreshFlights'
+import type { ExchangeResult, RefreshFlights } from './createRefreshFlights'
 import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
 import { GatehouseError, sessionExpired } from './GatehouseError'
 import { backToForm, isFormNavigation } from './formNavigation'
 import { readLoginBody } from './readLoginBody'
 import { safeRedirectPath } from '../core/safeRedirectPath'
+import type { PublicOrigin } from './resolvePublicOrigin'
 import type { RouteResult } from './toResponse'
 import type { BackendAdapter, BackendTokens } from './types'
 
@@ -23,6 +24,8 @@ export interface RouteContext {
   maxBodyBytes: number
   now: () => number
   logger: Pick<Console, 'warn'>
+  /** The origin the request was addressed to, as the browser saw it. */
+  publicOrigin: PublicOrigin
   /** Session bodies carry the access token (opt-in, see `GatehouseOptions.exposeAccessToken`). */
   exposeAccessToken: boolean
 }
@@ -33,11 +36,11 @@ const signedOut = (cookies: CookieWrite[] = []): RouteResult => ({ status: 200, 
 export const sessionEnded = (cookies: CookieWrite[]): RouteResult => ({ status: 401, body: sessionExpired().toBody(), cookies })
 
 /** The backend tokens with their profile: it comes with them or from one more call. */
-async function withProfile(context: RouteContext, tokens: BackendTokens): Promise<RefreshOutcome> {
+async function withProfile(context: RouteContext, tokens: BackendTokens): Promise<ExchangeResult> {
   return { tokens, user: tokens.user ?? (await context.backend.profile(tokens.accessToken)) }
 }
 
-async function startSession(context: RouteContext, { tokens, user }: RefreshOutcome, previous: StoredSession): Promise<Resumed & { session: Session }> {
+async function startSession(context: RouteContext, { tokens, user }: ExchangeResult, previous: StoredSession): Promise<Resumed & { session: Session }> {
   const { access, cookies } = await context.store.write(tokens, user, previous)
   return { session: toSession(access, tokens.refreshToken !== undefined, context.exposeAccessToken), cookies, accessToken: access.accessToken }
 }
@@ -48,8 +51,7 @@ async function startSession(context: RouteContext, { tokens, user }: RefreshOutc
  * cookies stay as they were.
  */
 export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<Resumed> {
-  const refreshToken = stored.refresh?.refreshToken
-  const outcome = refreshToken ? await context.flights.run(refreshToken, async () => withProfile(context, await context.backend.refresh(refreshToken))) : null
+  const outcome = stored.refresh ? await context.flights.run(stored.refresh, async (refreshToken) => withProfile(context, await context.backend.refresh(refreshToken))) : null
   return outcome ? startSession(context, outcome, stored) : { session: null, cookies: context.store.clear(stored), accessToken: null }
 }
 
@@ -77,7 +79,7 @@ export const authRoutes = {
       return navigation ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
     } catch (error) {
       if (!navigation || !(error instanceof GatehouseError)) throw error
-      return { status: 303, body: null, cookies: [], location: backToForm(request, error.code) }
+      return { status: 303, body: null, cookies: [], location: backToForm(request, context.publicOrigin(request), error.code) }
     }
   },
 

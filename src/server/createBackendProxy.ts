@@ -67,7 +67,7 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
   return async (request) => {
     if (!METHODS.has(request.method)) return fail(new GatehouseError(405, 'method_not_allowed', `${request.method} is not forwarded.`), { allow: [...METHODS].join(', ') })
     try {
-      if (!SAFE.has(request.method) && rejectsCrossSite(request)) throw csrfRejected()
+      if (!SAFE.has(request.method) && rejectsCrossSite(request, gatehouse.publicOrigin(request))) throw csrfRejected()
       const target = backendTarget(new URL(request.url), basePath, baseUrl, options.allow)
       const bytes = SAFE.has(request.method) ? undefined : await readLimitedBytes(request.body, maxBodyBytes)
       if (bytes === null) throw payloadTooLarge(maxBodyBytes)

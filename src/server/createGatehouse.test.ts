@@ -203,13 +203,41 @@ describe('route handlers', () => {
     expect(wrongMethod.headers.get('allow')).toBe('POST')
   })
 
-  it('refuses to start in production without AUTH_SECRET', () => {
-    vi.stubEnv('NODE_ENV', 'production')
-    vi.stubEnv('AUTH_SECRET', '')
-    try {
-      expect(() => createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }) })).toThrow(/AUTH_SECRET is not set/)
-    } finally {
-      vi.unstubAllEnvs()
-    }
+  describe('in production without AUTH_SECRET', () => {
+    beforeEach(() => {
+      vi.stubEnv('NODE_ENV', 'production')
+      vi.stubEnv('AUTH_SECRET', '')
+    })
+    afterEach(() => vi.unstubAllEnvs())
+
+    it('can be created, as `next build` does when it loads the route modules', () => {
+      expect(() => createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }) })).not.toThrow()
+    })
+
+    it('refuses every request with server_misconfigured, no detail for the browser, and tells the operator once', async () => {
+      const backend = createFakeBackend()
+      const logger = { warn: vi.fn(), error: vi.fn() }
+      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }), logger })
+      for (const request of [authRequest('login', { body: demo }), authRequest('session'), authRequest('refresh'), authRequest('logout')]) {
+        const response = await gatehouse.handle(request)
+        expect(response.status).toBe(500)
+        const { error } = await bodyOf(response)
+        expect(error.code).toBe('server_misconfigured')
+        expect(error.message).not.toMatch(/secret/i)
+        expect(response.headers.getSetCookie()).toEqual([])
+      }
+      await expect(gatehouse.readSession(null)).rejects.toMatchObject({ code: 'server_misconfigured' })
+      expect(backend.calls).toEqual([])
+      expect(logger.error).toHaveBeenCalledTimes(1)
+      expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/AUTH_SECRET is not set/))
+    })
+
+    it('names a secret that is too short in the log', async () => {
+      vi.stubEnv('AUTH_SECRET', 'short')
+      const logger = { warn: vi.fn(), error: vi.fn() }
+      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }), logger })
+      expect((await gatehouse.handle(authRequest('session'))).status).toBe(500)
+      expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/AUTH_SECRET must be at least 32 characters/))
+    })
   })
 })

@@ -2,18 +2,22 @@ import type { Session } from '../core/types'
 import { authRoutes, currentSession, refreshSession, resumeSession, type Resumed, type RouteContext } from './authRoutes'
 import type { CookieOptions, CookieWrite } from './cookies'
 import { createRefreshFlights } from './createRefreshFlights'
-import { createSealer } from './createSealer'
 import { createSessionStore, type SessionLimits, type StoredSession } from './createSessionStore'
 import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
 import { mountPath } from './mountPath'
-import { resolveSecrets } from './resolveSecrets'
 import { rejectsCrossSite } from './rejectsCrossSite'
+import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './resolvePublicOrigin'
+import { sealerOnFirstUse } from './sealerOnFirstUse'
 import { errorResponse, toResponse, type RouteResult } from './toResponse'
 import type { BackendAdapter } from './types'
 
-export interface GatehouseOptions extends SessionLimits {
+export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   backend: BackendAdapter
-  /** Sealing secrets, newest first. Default: `AUTH_SECRET` (comma-separated for rotation). */
+  /**
+   * Sealing secrets, newest first. Default: `AUTH_SECRET` (comma-separated for rotation). Read at
+   * the first request, so a build needs none; without one, production answers every request
+   * `server_misconfigured` and says why in the log.
+   */
   secret?: string | readonly string[]
   /** Where the proxy routes are mounted. Default `/api/auth`. */
   basePath?: string
@@ -43,6 +47,8 @@ export interface Gatehouse {
   readonly cookieOptions: CookieOptions
   /** The adapter, for the backend proxy route. */
   readonly backend: BackendAdapter
+  /** The origin a request was addressed to, as the browser saw it (see `url` and `trustHost`). */
+  readonly publicOrigin: PublicOrigin
   /** Answers every request under `basePath`: `(Request) => Promise<Response>`. */
   handle(request: Request): Promise<Response>
   /** The session in the cookies, without any network call; `null` once the access token has expired. */
@@ -67,7 +73,8 @@ const ROUTES: Record<string, Route> = {
 
 /**
  * The server side of gatehouse: seals sessions into cookies and answers the proxy routes.
- * Throws at once when the configuration cannot work (no secret in production, a bad URL).
+ * Throws at once when a setting is malformed (a bad `url` or `AUTH_URL`); the secret is read at
+ * the first request instead, so `next build` works without it.
  *
  * @example
  * export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: process.env.AUTH_BACKEND_URL! }), idleTimeoutMs: 30 * 60_000 })
@@ -80,16 +87,23 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const logger = options.logger ?? console
   const cookieOptions: CookieOptions = { secure: options.secureCookies ?? process.env.NODE_ENV === 'production', sameSite: options.sameSite ?? 'lax' }
   const { idleTimeoutMs, absoluteLifetimeMs } = options
-  const store = createSessionStore(createSealer(resolveSecrets(options.secret)), { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
-  const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000 })
+  const publicOrigin = resolvePublicOrigin(options)
+  const sealer = sealerOnFirstUse(options.secret, logger)
+  const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
+  const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000, now })
   const exposeAccessToken = options.exposeAccessToken ?? false
-  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken }
+  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken, publicOrigin }
+  const read = (cookieHeader: string | null) => {
+    sealer.assertReady()
+    return store.read(cookieHeader)
+  }
   const fail = (error: GatehouseError, headers?: Record<string, string>) => errorResponse(error, cookieOptions, headers)
 
   return {
     basePath,
     cookieOptions,
     backend: options.backend,
+    publicOrigin,
     async handle(request) {
       const pathname = new URL(request.url).pathname
       const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : ''
@@ -99,8 +113,8 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
         return fail(new GatehouseError(405, 'method_not_allowed', `Use ${route.method} for ${pathname}.`), { allow: route.method })
       }
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request, { formAllowed: name === 'login' })) throw csrfRejected()
-        return toResponse(await route.run(context, await store.read(request.headers.get('cookie')), request), cookieOptions)
+        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: name === 'login' })) throw csrfRejected()
+        return toResponse(await route.run(context, await read(request.headers.get('cookie')), request), cookieOptions)
       } catch (error) {
         if (error instanceof GatehouseError) return fail(error)
         logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`)
@@ -108,14 +122,14 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
       }
     },
     async readSession(cookieHeader) {
-      return currentSession(context, await store.read(cookieHeader))?.session ?? null
+      return currentSession(context, await read(cookieHeader))?.session ?? null
     },
     async resumeSession(cookieHeader) {
-      const { session, cookies } = await resumeSession(context, await store.read(cookieHeader))
+      const { session, cookies } = await resumeSession(context, await read(cookieHeader))
       return { session, cookies }
     },
     async authorize(cookieHeader, { renew = false } = {}) {
-      const stored = await store.read(cookieHeader)
+      const stored = await read(cookieHeader)
       return renew ? refreshSession(context, stored) : resumeSession(context, stored)
     },
   }

@@ -2,23 +2,45 @@ import type { User } from '../core/types'
 import { GatehouseError } from './GatehouseError'
 import type { BackendTokens } from './types'
 
-/** A completed refresh: the successor tokens and the profile that came with them. */
-export interface RefreshOutcome {
+/** What a sign-in or an exchange yields: the backend's tokens and the profile that came with them. */
+export interface ExchangeResult {
   tokens: BackendTokens
   user: User
 }
 
+/** A completed refresh: the successor tokens, always with a refresh token (the old one, when the backend sent none). */
+export interface RefreshOutcome extends ExchangeResult {
+  tokens: BackendTokens & { refreshToken: string }
+}
+
+/** A refresh token as the session holds it: the token and when it stops working. */
+export interface HeldRefreshToken {
+  refreshToken: string
+  expiresAt: number
+}
+
 export interface RefreshFlights {
   /**
-   * Exchanges `refreshToken` at most once: concurrent callers share one `exchange`, and callers
-   * within the grace window after it get the same outcome — or a newer one, if the successor was
-   * refreshed in turn. `null` when the backend rejected the token.
+   * Exchanges `held.refreshToken` at most once: concurrent callers share one `exchange`, and
+   * callers within the grace window after it get the same outcome — or a newer one, if the
+   * successor was refreshed in turn. An outcome whose access token has expired is exchanged
+   * again, through its newest refresh token. An answer without a refresh token keeps the one
+   * exchanged, with its expiry (RFC 6749 §6). `null` when the backend rejected the token.
    */
-  run(refreshToken: string, exchange: () => Promise<RefreshOutcome>): Promise<RefreshOutcome | null>
+  run(held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Promise<RefreshOutcome | null>
 }
 
 interface Flight {
   outcome: Promise<RefreshOutcome | null>
+  /** Order of starting, process-wide: a successor's flight is followed only when it started later. */
+  order: number
+  /** Set once the exchange has answered. */
+  settled?: { outcome: RefreshOutcome | null }
+}
+
+interface Registry {
+  flights: Map<string, Flight>
+  started: number
 }
 
 // One registry per process, shared by every gatehouse instance in it: Next.js bundles proxy.ts
@@ -27,45 +49,83 @@ const REGISTRY = Symbol.for('gatehouse.refreshFlights')
 
 /**
  * Single-flight refreshes per refresh token, so a backend that rotates refresh tokens never
- * receives the same one twice from this process, however many requests race.
+ * receives the same one twice from this process, however many requests race. A token server
+ * that echoes the refresh token, omits it, or hands out a cycle of them is followed only to
+ * flights that started later and tokens not seen yet, and a call exchanges at most once itself:
+ * every call ends.
  */
-export function createRefreshFlights({ graceMs }: { graceMs: number }): RefreshFlights {
-  const store = globalThis as { [REGISTRY]?: Map<string, Flight> }
-  const flights = (store[REGISTRY] ??= new Map())
-  const forgetLater = (refreshToken: string) => {
-    const timer = setTimeout(() => flights.delete(refreshToken), graceMs)
+export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: () => number }): RefreshFlights {
+  const store = globalThis as { [REGISTRY]?: Registry }
+  const registry = (store[REGISTRY] ??= { flights: new Map(), started: 0 })
+  const { flights } = registry
+  const forgetLater = (refreshToken: string, flight: Flight) => {
+    const timer = setTimeout(() => {
+      if (flights.get(refreshToken) === flight) flights.delete(refreshToken)
+    }, graceMs)
     ;(timer as { unref?: () => void }).unref?.()
   }
+  const fresh = (outcome: RefreshOutcome) => outcome.tokens.accessTokenExpiresAt > now()
+  const stale = (flight: Flight) => flight.settled?.outcome != null && !fresh(flight.settled.outcome)
 
-  const newest = async (outcome: RefreshOutcome | null): Promise<RefreshOutcome | null> => {
-    const successor = outcome?.tokens.refreshToken ? flights.get(outcome.tokens.refreshToken) : undefined
-    if (!successor) return outcome
-    // A failed exchange of the successor (backend down) leaves the successor itself current.
-    return newest(await successor.outcome.catch(() => outcome))
+  const start = (held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Flight => {
+    registry.started += 1
+    const flight: Flight = {
+      order: registry.started,
+      outcome: exchange(held.refreshToken).then(
+        ({ tokens, user }): RefreshOutcome => {
+          // RFC 6749 §6: the server MAY issue a new refresh token; when it does not, the old one stays good.
+          const kept = tokens.refreshToken ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt } : { refreshToken: held.refreshToken, refreshTokenExpiresAt: held.expiresAt }
+          const outcome = { tokens: { ...tokens, ...kept }, user }
+          flight.settled = { outcome }
+          forgetLater(held.refreshToken, flight)
+          return outcome
+        },
+        (error: unknown) => {
+          if (error instanceof GatehouseError && error.code === 'session_expired') {
+            flight.settled = { outcome: null }
+            forgetLater(held.refreshToken, flight)
+            return null
+          }
+          if (flights.get(held.refreshToken) === flight) flights.delete(held.refreshToken)
+          throw error
+        },
+      ),
+    }
+    flights.set(held.refreshToken, flight)
+    return flight
   }
 
   return {
-    run(refreshToken, exchange) {
-      let flight = flights.get(refreshToken)
-      if (!flight) {
-        const outcome = exchange().then(
-          (result) => {
-            forgetLater(refreshToken)
-            return result
-          },
-          (error: unknown) => {
-            if (error instanceof GatehouseError && error.code === 'session_expired') {
-              forgetLater(refreshToken)
-              return null
-            }
-            flights.delete(refreshToken)
+    async run(held, exchange) {
+      // The token the request holds may have been exchanged already: its flight leads to the newest tokens.
+      let flight = flights.get(held.refreshToken) ?? start(held, exchange)
+      let renewed = false
+      let outcome = await flight.outcome
+      const followed = new Set([held.refreshToken])
+      while (outcome) {
+        const successor: HeldRefreshToken = { refreshToken: outcome.tokens.refreshToken, expiresAt: outcome.tokens.refreshTokenExpiresAt ?? held.expiresAt }
+        const next = flights.get(successor.refreshToken)
+        if (next && next.order > flight.order && !followed.has(successor.refreshToken)) {
+          followed.add(successor.refreshToken)
+          const previous: RefreshOutcome = outcome
+          // A failed exchange of the successor (backend down) leaves the successor itself current, while it lasts.
+          outcome = await next.outcome.catch((error: unknown) => {
+            if (fresh(previous)) return previous
             throw error
-          },
-        )
-        flight = { outcome }
-        flights.set(refreshToken, flight)
+          })
+          if (outcome === previous) return outcome
+          flight = next
+          continue
+        }
+        if (fresh(outcome) || renewed) return outcome
+        // The newest tokens have expired too: exchange the newest refresh token, once for every
+        // caller (an echoed or kept token's own flight has gone stale, so it starts anew).
+        renewed = true
+        flight = next && !stale(next) ? next : start(successor, exchange)
+        followed.add(successor.refreshToken)
+        outcome = await flight.outcome
       }
-      return flight.outcome.then(newest)
+      return null
     },
   }
 }

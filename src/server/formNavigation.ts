@@ -11,11 +11,10 @@ export function isFormNavigation(request: Request): boolean {
 }
 
 /** The same-origin page the form was on, with `error=<code>` set, so it can say what went wrong. */
-export function backToForm(request: Request, code: string): string {
+export function backToForm(request: Request, publicOrigin: string | null, code: string): string {
   const referer = request.headers.get('referer')
-  const origin = new URL(request.url).origin
-  const from = referer && URL.canParse(referer) && new URL(referer).origin === origin ? new URL(referer) : null
-  const target = new URL(safeRedirectPath(from ? `${from.pathname}${from.search}` : null), origin)
+  const from = referer && URL.canParse(referer) && new URL(referer).origin === publicOrigin ? new URL(referer) : null
+  const target = new URL(safeRedirectPath(from ? `${from.pathname}${from.search}` : null), 'http://gatehouse.invalid')
   target.searchParams.set('error', code)
   return `${target.pathname}${target.search}`
 }

@@ -107,7 +107,7 @@ describe('the packed tarball', () => {
     expect(exportCounts).toHaveLength(scripts.length - 1)
   })
 
-  it('builds into a Next.js app that imports every entry point', async () => {
+  it('builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime\'s secrets)', async () => {
     const app = join(scratch, 'app')
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { target: 'ES2022', lib: ['dom', 'dom.iterable', 'esnext'], strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', isolatedModules: true, skipLibCheck: true, plugins: [{ name: 'next' }] },
@@ -119,7 +119,7 @@ describe('the packed tarball', () => {
     await writeFile(join(app, 'auth.ts'), [
       `import { createNextGatehouse } from 'gatehouse/next'`,
       `import { createGatehouse, restAdapter } from 'gatehouse/server'`,
-      `export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://127.0.0.1:1' }), secret: 'a'.repeat(32) })`,
+      `export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://127.0.0.1:1' }) })`,
       `export const { handlers, getSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/'] })`,
     ].join('\n'))
     await mkdir(join(app, 'app/api/auth/[...gatehouse]'), { recursive: true })
@@ -144,7 +144,8 @@ describe('the packed tarball', () => {
     ].join('\n'))
     await writeFile(join(app, 'app/page.tsx'), `export const dynamic = 'force-dynamic'\nexport default function Page() { return <p>scratch</p> }\n`)
     const nextBin = join(root, 'node_modules/next/dist/bin/next')
-    const build = await run(process.execPath, [nextBin, 'build'], { cwd: app, env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } }).catch((error) => error)
+    const { AUTH_SECRET: _secret, ...env } = process.env
+    const build = await run(process.execPath, [nextBin, 'build'], { cwd: app, env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } }).catch((error) => error)
     expect(existsSync(join(app, '.next/BUILD_ID')), `${build.stdout}\n${build.stderr}`).toBe(true)
   }, 240_000)
 })

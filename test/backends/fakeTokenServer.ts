@@ -1,0 +1,100 @@
+import type { RestAdapterOptions } from '../../src/server/rest/RestAdapterOptions'
+import { ADA, json } from './createFakeTokenApi'
+
+/**
+ * What token servers in the field do with a refresh token when it is exchanged:
+ * - `rotate-revoke-family`: a new one each time; the old one used again revokes the whole family (RFC 9700; the demo backend);
+ * - `rotate-no-grace`: a new one each time; the old one is dead at once (no family revocation);
+ * - `echo`: the same one back (Spring Authorization Server's `reuseRefreshTokens`, Duende's `ReUse`, Okta without rotation);
+ * - `omit`: none in the answer, the old one stays good (simplejwt's defaults, Google, Auth0 without rotation; RFC 6749 §6).
+ */
+export type RefreshBehaviour = 'rotate-revoke-family' | 'rotate-no-grace' | 'echo' | 'omit'
+
+export const ACCESS_LIFETIME_SECONDS = 60
+
+/**
+ * An OAuth2-shaped token server on a clock the test moves: `/token` for both grants (the refresh
+ * token in the body, or with `refreshIn: 'header'` as `Authorization: Bearer`), `/me` for the
+ * profile. Access tokens really expire on that clock. `answerDelayMs` holds every answer back on
+ * a real timer, as a network would.
+ */
+export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayMs = 0 }: { refresh: RefreshBehaviour; refreshIn?: 'body' | 'header'; now: () => number; answerDelayMs?: number }) {
+  // Tokens must be unique across fakes, as real ones are: refresh flights are shared process-wide.
+  const instance = crypto.randomUUID().slice(0, 8)
+  let serial = 0
+  const accessExpiry = new Map<string, number>()
+  /** Live refresh tokens, each with its family. */
+  const refreshFamilies = new Map<string, string>()
+  const retired = new Map<string, string>()
+  const stats = { logins: 0, refreshes: 0, replays: 0 }
+
+  const issueAccess = () => {
+    serial += 1
+    const token = `access-${serial}@${instance}`
+    accessExpiry.set(token, now() + ACCESS_LIFETIME_SECONDS * 1000)
+    return token
+  }
+  const issueRefresh = (family: string) => {
+    const token = `refresh-${serial}@${instance}`
+    refreshFamilies.set(token, family)
+    return token
+  }
+  const answer = (access: string, refreshToken: string | undefined) =>
+    json(200, { access_token: access, token_type: 'Bearer', expires_in: ACCESS_LIFETIME_SECONDS, ...(refreshToken ? { refresh_token: refreshToken } : {}) })
+
+  const exchange = (presented: string): Response => {
+    const family = refreshFamilies.get(presented)
+    if (family === undefined) {
+      const replayed = retired.get(presented)
+      if (replayed !== undefined) {
+        stats.replays += 1
+        if (refresh === 'rotate-revoke-family') for (const [token, owner] of refreshFamilies) if (owner === replayed) refreshFamilies.delete(token)
+      }
+      return json(400, { error: 'invalid_grant', error_description: 'Token is not active' })
+    }
+    stats.refreshes += 1
+    const access = issueAccess()
+    if (refresh === 'echo') return answer(access, presented)
+    if (refresh === 'omit') return answer(access, undefined)
+    refreshFamilies.delete(presented)
+    retired.set(presented, family)
+    return answer(access, issueRefresh(family))
+  }
+
+  const route = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname
+    const authorization = request.headers.get('authorization') ?? ''
+    const bearer = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined
+    const body = request.method === 'POST' ? Object.fromEntries(new URLSearchParams(await request.text())) : {}
+    if (request.method === 'POST' && path === '/token' && body.grant_type === 'password') {
+      if (body.username !== ADA.username || body.password !== ADA.password) return json(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' })
+      stats.logins += 1
+      const access = issueAccess()
+      return answer(access, issueRefresh(access))
+    }
+    if (request.method === 'POST' && path === '/token' && body.grant_type === 'refresh_token') return exchange(String((refreshIn === 'header' ? bearer : body.refresh_token) ?? ''))
+    if (request.method === 'GET' && path === '/me') {
+      const expiresAt = bearer === undefined ? undefined : accessExpiry.get(bearer)
+      return expiresAt !== undefined && expiresAt > now() ? json(200, { sub: '42', name: 'Ada Lovelace', email: ADA.email, roles: ['staff'] }) : json(401, { error: 'invalid_token' })
+    }
+    return json(404, { error: 'not_found' })
+  }
+
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init)
+    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs))
+    return route(request)
+  }
+
+  /** The REST adapter options that speak to this server. */
+  const options: Omit<RestAdapterOptions, 'baseUrl'> = {
+    bodyFormat: 'form',
+    login: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
+    refresh: { path: '/token', send: refreshIn === 'header' ? 'bearer' : 'body', extraFields: { grant_type: 'refresh_token' } },
+    profile: { path: '/me', envelope: '' },
+    logout: false,
+    tokens: { envelope: '', accessToken: 'access_token', accessTokenExpiresAt: 'expires_in', expiryFormat: 'lifetime-seconds', refreshTokenTtlSeconds: 86_400 },
+    user: { id: 'sub' },
+  }
+  return { fetch, options, stats, liveRefreshTokens: refreshFamilies }
+}

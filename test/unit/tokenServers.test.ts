@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createGatehouse } from '../../src/server/createGatehouse'
+import { restAdapter } from '../../src/server/restAdapter'
+import { authRequest, cookiesFrom } from '../authRequests'
+import { ADA } from '../backends/createFakeTokenApi'
+import { ACCESS_LIFETIME_SECONDS, fakeTokenServer, type RefreshBehaviour } from '../backends/fakeTokenServer'
+
+// The echoing server is exercised in refreshWatchdog.test.ts, in a process of its own: a refresh
+// that never ends there must fail the test, not hang the test runner.
+const SERVERS: { refresh: RefreshBehaviour; refreshIn: 'body' | 'header' }[] = [
+  { refresh: 'rotate-revoke-family', refreshIn: 'body' },
+  { refresh: 'rotate-no-grace', refreshIn: 'body' },
+  { refresh: 'omit', refreshIn: 'body' },
+  { refresh: 'rotate-revoke-family', refreshIn: 'header' },
+]
+
+const LIFETIME_MS = ACCESS_LIFETIME_SECONDS * 1000
+
+describe.each(SERVERS)('a token server that answers a refresh with $refresh (refresh token in the $refreshIn)', ({ refresh, refreshIn }) => {
+  const setup = () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
+    const now = () => clock.now
+    const server = fakeTokenServer({ refresh, refreshIn, now })
+    const gatehouse = createGatehouse({
+      backend: restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now }),
+      secret: 'token-server-test-secret-0123456789abcdef',
+      now,
+      logger: { warn: vi.fn(), error: vi.fn() },
+    })
+    return { clock, server, gatehouse }
+  }
+  const signedInAs = async (response: Response) => ((await response.clone().json()) as { user?: { name?: string } | null }).user?.name
+
+  it('keeps the person signed in across four access-token lifetimes, one backend refresh each, whichever way the session is read', async () => {
+    const { clock, server, gatehouse } = setup()
+    const login = await gatehouse.handle(authRequest('login', { body: { username: ADA.username, password: ADA.password } }))
+    expect(await signedInAs(login)).toBe('Ada Lovelace')
+    let cookie = cookiesFrom(login)
+
+    // 1: a page's session read.
+    clock.now += LIFETIME_MS + 1_000
+    const read = await gatehouse.handle(authRequest('session', { cookie }))
+    expect(await signedInAs(read)).toBe('Ada Lovelace')
+    cookie = cookiesFrom(read, cookie)
+    expect(cookie).toMatch(/gatehouse\.refresh=/)
+
+    // 2: the machine's refresh.
+    clock.now += LIFETIME_MS + 1_000
+    const refreshed = await gatehouse.handle(authRequest('refresh', { cookie }))
+    expect(refreshed.status).toBe(200)
+    expect(await refreshed.clone().json()).not.toHaveProperty('refreshable')
+    const beforeStorm = cookie
+    cookie = cookiesFrom(refreshed, cookie)
+
+    // 3: ten tabs at once, and a late one still holding the cookies from before the last refresh.
+    clock.now += LIFETIME_MS + 1_000
+    const storm = await Promise.all(Array.from({ length: 10 }, () => gatehouse.handle(authRequest('session', { cookie }))))
+    for (const response of storm) expect(await signedInAs(response)).toBe('Ada Lovelace')
+    const late = await gatehouse.handle(authRequest('session', { cookie: beforeStorm }))
+    expect(await signedInAs(late)).toBe('Ada Lovelace')
+    cookie = cookiesFrom(storm[9]!, cookie)
+
+    // 4: proxy.ts before a render.
+    clock.now += LIFETIME_MS + 1_000
+    const resumed = await gatehouse.resumeSession(cookie)
+    expect(resumed.session?.user.name).toBe('Ada Lovelace')
+    expect(resumed.cookies.map((write) => write.name)).toContain('gatehouse.refresh')
+
+    expect(server.stats).toEqual({ logins: 1, refreshes: 4, replays: 0 })
+  })
+})
