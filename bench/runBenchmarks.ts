@@ -110,7 +110,7 @@ async function loadSideBySide(targets: Record<string, [string, Record<string, st
 
 const backend = await startBackend(900)
 const app = await serveBuiltApp(backend.url)
-const peer = await serveBuiltApp(backend.url, peerDir)
+const peer = await serveBuiltApp(backend.url, { appDir: peerDir })
 const rows: string[] = []
 try {
   const [gatehouseCookie, peerCookie, accessToken] = [await signInGatehouse(app.baseURL), await signInPeer(peer.baseURL), await signInBackend(backend.url)]

@@ -70,7 +70,9 @@ if (env.AUTH_BACKEND_URL) {
 }
 
 if (mode === 'start') {
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' })
+  // Built as a container or CI build would be, without the runtime's secret: only serving needs it.
+  const { AUTH_SECRET: _secret, ...buildEnv } = env
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env: { ...buildEnv, NODE_ENV: 'production' }, stdio: 'inherit' })
   if (build.status !== 0) stopAll(build.status ?? 1)
 }
 const app = spawn(process.execPath, [nextBin, mode, '-p', port], { cwd: appDir, env, stdio: 'inherit' })

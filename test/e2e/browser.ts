@@ -2,11 +2,14 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { afterAll, beforeAll, inject } from 'vitest'
 import { CHROMIUM_ARGS } from '../chromium'
 
-/** One headless Chromium per test file; each test opens its own context (a fresh cookie jar). */
-export function useBrowser() {
+/**
+ * One headless Chromium per test file; each test opens its own context (a fresh cookie jar).
+ * `args` adds to the launch flags, e.g. `--host-resolver-rules` for a test hostname.
+ */
+export function useBrowser({ args = [] }: { args?: string[] } = {}) {
   let browser: Browser
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true })
+    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: [...CHROMIUM_ARGS, ...args], headless: true })
   })
   afterAll(async () => {
     await browser?.close()
