@@ -69,6 +69,18 @@ describe('createNextGatehouse', () => {
     expect(response.headers.get('x-middleware-request-cookie')).toBe(browserCookies)
   })
 
+  it('proxy says so when the server cannot serve sessions at all (no secret in production), as the routes do', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.stubEnv('AUTH_SECRET', '')
+    try {
+      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }), logger: { warn: vi.fn(), error: vi.fn() } })
+      const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
+      await expect(auth.proxy(new NextRequest(new URL('/dashboard', 'http://app.test')))).rejects.toMatchObject({ code: 'server_misconfigured' })
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it('proxy keeps the cookies when the backend is down during a refresh', async () => {
     const { auth, backend, signIn, visit } = setup()
     const cookie = await signIn()

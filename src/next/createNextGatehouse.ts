@@ -58,7 +58,8 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
     if (request.nextUrl.pathname.startsWith(`${gatehouse.basePath}/`)) return NextResponse.next()
     const { session, cookies: writes } = await gatehouse.resumeSession(request.headers.get('cookie')).catch((error: unknown) => {
       // A backend that is down must not sign anyone out: render as signed out, keep the cookies.
-      if (error instanceof GatehouseError) return { session: null, cookies: [] as CookieWrite[] }
+      // A server that cannot serve sessions at all says so instead, as every other entry does.
+      if (error instanceof GatehouseError && error.code !== 'server_misconfigured') return { session: null, cookies: [] as CookieWrite[] }
       throw error
     })
     for (const write of writes) {

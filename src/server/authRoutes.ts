@@ -51,7 +51,8 @@ async function startSession(context: RouteContext, { tokens, user }: ExchangeRes
  * cookies stay as they were.
  */
 export async function refreshSession(context: RouteContext, stored: StoredSession): Promise<Resumed> {
-  const outcome = stored.refresh ? await context.flights.run(stored.refresh, async (refreshToken) => withProfile(context, await context.backend.refresh(refreshToken))) : null
+  const held = stored.refresh && { ...stored.refresh, accessToken: stored.access?.accessToken }
+  const outcome = held ? await context.flights.run(held, async (refreshToken) => withProfile(context, await context.backend.refresh(refreshToken))) : null
   return outcome ? startSession(context, outcome, stored) : { session: null, cookies: context.store.clear(stored), accessToken: null }
 }
 

@@ -232,6 +232,19 @@ describe('route handlers', () => {
       expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/AUTH_SECRET is not set/))
     })
 
+    it('sends a plain form sign-in back to its page with ?error=server_misconfigured', async () => {
+      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }), logger: { warn: vi.fn(), error: vi.fn() } })
+      const response = await gatehouse.handle(
+        authRequest('login', {
+          body: 'email=demo%40example.com&password=demo-password',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', referer: 'http://app.test/login?next=%2Fadmin' },
+          client: false,
+        }),
+      )
+      expect(response.status).toBe(303)
+      expect(response.headers.get('location')).toBe('/login?next=%2Fadmin&error=server_misconfigured')
+    })
+
     it('names a secret that is too short in the log', async () => {
       vi.stubEnv('AUTH_SECRET', 'short')
       const logger = { warn: vi.fn(), error: vi.fn() }

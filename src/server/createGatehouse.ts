@@ -4,6 +4,7 @@ import type { CookieOptions, CookieWrite } from './cookies'
 import { createRefreshFlights } from './createRefreshFlights'
 import { createSessionStore, type SessionLimits, type StoredSession } from './createSessionStore'
 import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
+import { backToForm, isFormNavigation } from './formNavigation'
 import { mountPath } from './mountPath'
 import { rejectsCrossSite } from './rejectsCrossSite'
 import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './resolvePublicOrigin'
@@ -116,6 +117,10 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
         if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: name === 'login' })) throw csrfRejected()
         return toResponse(await route.run(context, await read(request.headers.get('cookie')), request), cookieOptions)
       } catch (error) {
+        // A plain form is sent back to its page, which says what went wrong; a forged one is only refused.
+        if (error instanceof GatehouseError && name === 'login' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
+          return toResponse({ status: 303, body: null, cookies: [], location: backToForm(request, publicOrigin(request), error.code) }, cookieOptions)
+        }
         if (error instanceof GatehouseError) return fail(error)
         logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`)
         return fail(internalError())

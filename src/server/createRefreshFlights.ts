@@ -17,6 +17,11 @@ export interface RefreshOutcome extends ExchangeResult {
 export interface HeldRefreshToken {
   refreshToken: string
   expiresAt: number
+  /**
+   * The access token the session holds with it. An outcome that carries this same one is no news
+   * to the caller (an echoed or kept refresh token, exchanged moments ago): it is exchanged again.
+   */
+  accessToken?: string
 }
 
 export interface RefreshFlights {
@@ -45,7 +50,7 @@ interface Registry {
 
 // One registry per process, shared by every gatehouse instance in it: Next.js bundles proxy.ts
 // and the route handlers separately, and both must see the same flights.
-const REGISTRY = Symbol.for('gatehouse.refreshFlights')
+const REGISTRY = Symbol.for('gatehouse.refreshFlights.v2')
 
 /**
  * Single-flight refreshes per refresh token, so a backend that rotates refresh tokens never
@@ -65,7 +70,6 @@ export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: (
     ;(timer as { unref?: () => void }).unref?.()
   }
   const fresh = (outcome: RefreshOutcome) => outcome.tokens.accessTokenExpiresAt > now()
-  const stale = (flight: Flight) => flight.settled?.outcome != null && !fresh(flight.settled.outcome)
 
   const start = (held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Flight => {
     registry.started += 1
@@ -97,9 +101,14 @@ export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: (
 
   return {
     async run(held, exchange) {
+      // What this caller can use: unexpired, and not the access token it already has.
+      const news = (outcome: RefreshOutcome) => fresh(outcome) && outcome.tokens.accessToken !== held.accessToken
+      const spent = (flight: Flight) => flight.settled?.outcome != null && !news(flight.settled.outcome)
       // The token the request holds may have been exchanged already: its flight leads to the newest tokens.
-      let flight = flights.get(held.refreshToken) ?? start(held, exchange)
-      let renewed = false
+      const known = flights.get(held.refreshToken)
+      let flight = known ?? start(held, exchange)
+      // At most one exchange of its own per call, whatever the backend answers.
+      let renewed = !known
       let outcome = await flight.outcome
       const followed = new Set([held.refreshToken])
       while (outcome) {
@@ -117,11 +126,11 @@ export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: (
           flight = next
           continue
         }
-        if (fresh(outcome) || renewed) return outcome
-        // The newest tokens have expired too: exchange the newest refresh token, once for every
-        // caller (an echoed or kept token's own flight has gone stale, so it starts anew).
+        if (news(outcome) || renewed) return outcome
+        // The newest tokens have expired, or are the caller's own: exchange the newest refresh token,
+        // once for every caller (an echoed or kept token's own flight is spent, so it starts anew).
         renewed = true
-        flight = next && !stale(next) ? next : start(successor, exchange)
+        flight = next && !spent(next) ? next : start(successor, exchange)
         followed.add(successor.refreshToken)
         outcome = await flight.outcome
       }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoBackend, type DemoBackend } from '../../app-example/demo-backend/createDemoBackend'
 import { authRequest, cookiesFrom } from '../../test/authRequests'
 import { createGatehouse } from './createGatehouse'
+import { createRefreshFlights } from './createRefreshFlights'
 import { restAdapter } from './restAdapter'
 
 /** The demo backend rotates refresh tokens and revokes the whole family when one is used twice. */
@@ -74,5 +75,20 @@ describe('refresh races against a backend that revokes on reuse', () => {
     expect((await fromRoute.json()).user?.id).toBe('1')
     expect(fromProxy.session?.user.id).toBe('1')
     expect(demo.stats.refreshes - before).toBe(1)
+  })
+})
+
+describe('refresh flights against a backend whose tokens arrive already expired (its clock is behind)', () => {
+  it('make one exchange per call, not one more for a fresher answer that cannot come', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
+    const flights = createRefreshFlights({ graceMs: 60_000, now: () => clock.now })
+    const user = { id: '1', roles: [] }
+    let exchanges = 0
+    const outcome = await flights.run({ refreshToken: `behind-${crypto.randomUUID()}`, expiresAt: clock.now + 86_400_000 }, async (refreshToken) => {
+      exchanges += 1
+      return { tokens: { accessToken: `access-${exchanges}`, accessTokenExpiresAt: clock.now - 1, refreshToken: `${refreshToken}+` }, user }
+    })
+    expect(outcome?.tokens.accessToken).toBe('access-1')
+    expect(exchanges).toBe(1)
   })
 })

@@ -17,6 +17,7 @@ describe('resolvePublicOrigin', () => {
     expect(origin(request({ host: 'App.Example.com' }, 'https://localhost:3000/api/auth/login'))).toBe('https://app.example.com')
     expect(origin(request({ host: 'app.example.com:443' }, 'https://localhost:3000/'))).toBe('https://app.example.com')
     expect(origin(request({ host: '[::1]:3000' }))).toBe('http://[::1]:3000')
+    expect(origin(request({ host: 'my_app:3000' }))).toBe('http://my_app:3000')
   })
 
   it('falls back to request.url only for a request with no Host header at all (one built in code)', () => {

@@ -31,8 +31,9 @@ function parseFlagSetting(value: string | undefined, setting: string): boolean {
   throw new Error(`gatehouse: ${setting} must be "true" or "false"; it is "${value}".`)
 }
 
-// A host name or IP literal with an optional port: nothing a URL could read as a path or user.
-const BARE_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i
+// A host name (underscores too, as container names have them) or an IP literal with an optional
+// port: nothing a URL could read as a path or user.
+const BARE_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i
 
 /** `scheme//host` when `host` is a bare host (and port) and nothing else, else `null`. */
 function originOf(scheme: string, host: string | null): string | null {

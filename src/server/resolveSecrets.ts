@@ -5,7 +5,8 @@ const DEV_SECRET = Symbol.for('gatehouse.developmentSecret')
 
 /**
  * The sealing secrets, newest first: the `secret` option, else `AUTH_SECRET` (comma-separated
- * for rotation). Production refuses to start without one; development invents one per process,
+ * for rotation). Without one, production throws (the first request that needs it answers
+ * `server_misconfigured`); development invents one per process,
  * shared by every module graph in it (route handlers and `proxy.ts`), and says so loudly.
  */
 export function resolveSecrets(secret: string | readonly string[] | undefined, env = process.env): string[] {

@@ -64,21 +64,25 @@ describe(`the example app behind a TLS-terminating nginx at https://${HOSTNAME}`
   let backend: Awaited<ReturnType<typeof listenDemoBackend>>
   const apps: Awaited<ReturnType<typeof serveBuiltApp>>[] = []
   let proxy: Awaited<ReturnType<typeof startTlsProxy>> | undefined
-  const origins = { keepHost: '', rewriteHost: '' }
+  const origins = { keepHost: '', rewriteHost: '', nothingSet: '' }
 
   beforeAll(async () => {
     backend = await listenDemoBackend({ accessTokenTtl: 60, refreshTokenTtl: 3_600 })
-    const [keepHostPort, rewriteHostPort] = [await freePort(), await freePort()]
+    const [keepHostPort, rewriteHostPort, nothingSetPort] = [await freePort(), await freePort(), await freePort()]
     origins.keepHost = `https://${HOSTNAME}:${keepHostPort}`
     origins.rewriteHost = `https://${HOSTNAME}:${rewriteHostPort}`
+    origins.nothingSet = `https://${HOSTNAME}:${nothingSetPort}`
     // Each app is told only what its proxy needs: the public URL, or to believe the proxy's headers.
     const withUrl = await serveBuiltApp(backend.url, { env: { AUTH_URL: origins.keepHost, AUTH_TRUST_HOST: undefined } })
     apps.push(withUrl)
     const trusting = await serveBuiltApp(backend.url, { env: { AUTH_URL: undefined, AUTH_TRUST_HOST: 'true' } })
     apps.push(trusting)
+    const plain = await serveBuiltApp(backend.url, { env: { AUTH_URL: undefined, AUTH_TRUST_HOST: undefined } })
+    apps.push(plain)
     proxy = await startTlsProxy(HOSTNAME, [
       { listen: keepHostPort, upstream: withUrl.port, host: 'keep-host' },
       { listen: rewriteHostPort, upstream: trusting.port, host: 'rewrite-host' },
+      { listen: nothingSetPort, upstream: plain.port, host: 'keep-host' },
     ])
   })
   afterAll(async () => {
@@ -93,6 +97,10 @@ describe(`the example app behind a TLS-terminating nginx at https://${HOSTNAME}`
 
   it('rewriting Host, with AUTH_TRUST_HOST=true: signs in, reloads, signs out', async () => {
     await signInReloadSignOut(await browser.newPage({ ignoreHTTPSErrors: true }), origins.rewriteHost)
+  })
+
+  it('keeping Host and sending X-Forwarded-Proto, with nothing set (as Caddy does by itself): signs in, reloads, signs out', async () => {
+    await signInReloadSignOut(await browser.newPage({ ignoreHTTPSErrors: true }), origins.nothingSet)
   })
 
   it('keeps Secure cookies with the __Host- prefix for that hostname', async () => {

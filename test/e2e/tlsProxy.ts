@@ -44,7 +44,7 @@ const listening = (port: number) =>
  * Resolves once every port listens; `stop()` ends nginx and removes its files.
  */
 export async function startTlsProxy(hostname: string, apps: ProxiedApp[]): Promise<{ stop(): Promise<void> }> {
-  requireTool(NGINX, ['-v'], 'install it (Debian: `apt-get install -y nginx-light`) or set NGINX_PATH.')
+  requireTool(NGINX, ['-v'], 'install it (Debian: `apt-get install -y nginx`) or set NGINX_PATH.')
   requireTool('openssl', ['version'], 'install it (Debian: `apt-get install -y openssl`).')
   const dir = await mkdtemp(join(tmpdir(), 'gatehouse-tls-'))
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hostname}`, '-addext', `subjectAltName=DNS:${hostname}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })

@@ -5,7 +5,7 @@ import { authRequest, cookiesFrom } from '../authRequests'
 import { ADA } from '../backends/createFakeTokenApi'
 import { ACCESS_LIFETIME_SECONDS, fakeTokenServer, type RefreshBehaviour } from '../backends/fakeTokenServer'
 
-// The echoing server is exercised in refreshWatchdog.test.ts, in a process of its own: a refresh
+// The echoing server is exercised in refreshTerminates.test.ts, in a process of its own: a refresh
 // that never ends there must fail the test, not hang the test runner.
 const SERVERS: { refresh: RefreshBehaviour; refreshIn: 'body' | 'header' }[] = [
   { refresh: 'rotate-revoke-family', refreshIn: 'body' },
@@ -67,5 +67,41 @@ describe.each(SERVERS)('a token server that answers a refresh with $refresh (ref
     expect(resumed.cookies.map((write) => write.name)).toContain('gatehouse.refresh')
 
     expect(server.stats).toEqual({ logins: 1, refreshes: 4, replays: 0 })
+  })
+
+  it('a refresh asked for moments after the last one (the backend refused the token) brings a new access token', async () => {
+    const { clock, server, gatehouse } = setup()
+    let cookie = cookiesFrom(await gatehouse.handle(authRequest('login', { body: { username: ADA.username, password: ADA.password } })))
+    clock.now += LIFETIME_MS + 1_000
+    cookie = cookiesFrom(await gatehouse.handle(authRequest('session', { cookie })), cookie)
+    const held = await gatehouse.authorize(cookie)
+    clock.now += 5_000
+    const renewed = await gatehouse.authorize(cookie, { renew: true })
+    expect(renewed.accessToken).not.toBeNull()
+    expect(renewed.accessToken).not.toBe(held.accessToken)
+    expect(server.stats.refreshes).toBe(2)
+    expect(server.stats.replays).toBe(0)
+  })
+})
+
+describe('a token server that answers a refresh without a refresh token (RFC 6749 §6)', () => {
+  it('keeps the stored refresh token and its expiry', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
+    const now = () => clock.now
+    const server = fakeTokenServer({ refresh: 'omit', now })
+    const gatehouse = createGatehouse({
+      backend: restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now }),
+      secret: 'token-server-test-secret-0123456789abcdef',
+      now,
+      logger: { warn: vi.fn(), error: vi.fn() },
+    })
+    const refreshCookieExpiry = (response: Response) => response.headers.getSetCookie().find((line) => line.startsWith('gatehouse.refresh='))?.match(/Expires=([^;]+)/)?.[1]
+    const signIn = await gatehouse.handle(authRequest('login', { body: { username: ADA.username, password: ADA.password } }))
+    const expiry = refreshCookieExpiry(signIn)
+    expect(expiry).toBe(new Date(Date.parse('2026-01-01T00:00:00Z') + 86_400_000).toUTCString())
+    clock.now += LIFETIME_MS + 1_000
+    const refreshed = await gatehouse.handle(authRequest('refresh', { cookie: cookiesFrom(signIn) }))
+    expect(refreshed.status).toBe(200)
+    expect(refreshCookieExpiry(refreshed)).toBe(expiry)
   })
 })
