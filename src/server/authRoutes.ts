@@ -3,10 +3,9 @@ import type { CookieWrite } from './cookies'
 import type { ExchangeResult, RefreshFlights } from './createRefreshFlights'
 import { toSession, type SessionStore, type StoredSession } from './createSessionStore'
 import { GatehouseError, sessionExpired } from './GatehouseError'
-import { backToForm, isFormNavigation } from './formNavigation'
+import { isFormNavigation } from './formNavigation'
 import { readLoginBody } from './readLoginBody'
 import { safeRedirectPath } from '../core/safeRedirectPath'
-import type { PublicOrigin } from './resolvePublicOrigin'
 import type { RouteResult } from './toResponse'
 import type { BackendAdapter, BackendTokens } from './types'
 
@@ -24,8 +23,6 @@ export interface RouteContext {
   maxBodyBytes: number
   now: () => number
   logger: Pick<Console, 'warn'>
-  /** The origin the request was addressed to, as the browser saw it. */
-  publicOrigin: PublicOrigin
   /** Session bodies carry the access token (opt-in, see `GatehouseOptions.exposeAccessToken`). */
   exposeAccessToken: boolean
 }
@@ -71,17 +68,12 @@ export async function resumeSession(context: RouteContext, stored: StoredSession
 }
 
 export const authRoutes = {
+  /** A plain HTML form is sent on to its `next`; its failures go back to the form (see `handle`). */
   async login(context: RouteContext, previous: StoredSession, request: Request): Promise<RouteResult> {
-    const navigation = isFormNavigation(request)
-    try {
-      const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
-      // A sign-in starts a new session: only the names of the cookies it replaces are kept, to clear stale chunks.
-      const { session, cookies } = await startSession(context, await withProfile(context, await context.backend.login(credentials)), { present: previous.present, discard: false })
-      return navigation ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
-    } catch (error) {
-      if (!navigation || !(error instanceof GatehouseError)) throw error
-      return { status: 303, body: null, cookies: [], location: backToForm(request, context.publicOrigin(request), error.code) }
-    }
+    const { credentials, next } = await readLoginBody(request, context.maxBodyBytes)
+    // A sign-in starts a new session: only the names of the cookies it replaces are kept, to clear stale chunks.
+    const { session, cookies } = await startSession(context, await withProfile(context, await context.backend.login(credentials)), { present: previous.present, discard: false })
+    return isFormNavigation(request) ? { status: 303, body: null, cookies, location: safeRedirectPath(next) } : { status: 200, body: session, cookies }
   },
 
   async session(context: RouteContext, stored: StoredSession): Promise<RouteResult> {

@@ -93,7 +93,7 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
   const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000, now })
   const exposeAccessToken = options.exposeAccessToken ?? false
-  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken, publicOrigin }
+  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken }
   const read = (cookieHeader: string | null) => {
     sealer.assertReady()
     return store.read(cookieHeader)
@@ -117,7 +117,8 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
         if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: name === 'login' })) throw csrfRejected()
         return toResponse(await route.run(context, await read(request.headers.get('cookie')), request), cookieOptions)
       } catch (error) {
-        // A plain form is sent back to its page, which says what went wrong; a forged one is only refused.
+        // A failed plain-form sign-in goes back to its page, which says what went wrong (a bad
+        // secret or body as much as wrong credentials); a forged one is only refused.
         if (error instanceof GatehouseError && name === 'login' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
           return toResponse({ status: 303, body: null, cookies: [], location: backToForm(request, publicOrigin(request), error.code) }, cookieOptions)
         }

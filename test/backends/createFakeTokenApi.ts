@@ -29,7 +29,14 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
   return {}
 }
 
-export function createFakeTokenApi(routes: Record<string, FakeRoute>, makeToken: (kind: 'access' | 'refresh', serial: number) => string = (kind, serial) => `${kind}-${serial}`) {
+export interface FakeTokenApiOptions {
+  /** How tokens look; each gets a serial unique across fakes. Default `access-<serial>`, `refresh-<serial>`. */
+  makeToken?: (kind: 'access' | 'refresh', serial: number) => string
+  /** Holds every answer back this long on a real timer, as a network would. */
+  answerDelayMs?: number
+}
+
+export function createFakeTokenApi(routes: Record<string, FakeRoute>, { makeToken = (kind, serial) => `${kind}-${serial}`, answerDelayMs = 0 }: FakeTokenApiOptions = {}) {
   const calls: FakeCall[] = []
   const liveAccessTokens = new Set<string>()
   const liveRefreshTokens = new Set<string>()
@@ -52,6 +59,7 @@ export function createFakeTokenApi(routes: Record<string, FakeRoute>, makeToken:
       body: await readBody(request),
     }
     calls.push(call)
+    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs))
     const route = routes[`${call.method} ${call.path}`]
     return route ? route(call) : json(404, { message: 'Not found.' })
   }
@@ -69,6 +77,13 @@ export function createFakeTokenApi(routes: Record<string, FakeRoute>, makeToken:
       return { access, refresh }
     },
     issueAccess,
+    /** A fresh refresh token alone, live. */
+    issueRefresh() {
+      serial += 1
+      const refresh = makeToken('refresh', serial)
+      liveRefreshTokens.add(refresh)
+      return refresh
+    },
     /** Whether a call carries a live access token. */
     authorized: (call: FakeCall) => call.bearer !== undefined && liveAccessTokens.has(call.bearer),
   }

@@ -24,7 +24,7 @@ export function fakeSimpleJwtBackend() {
           : json(401, { detail: 'Authentication credentials were not provided.' }),
       'POST /api/token/blacklist/': ({ body }) => (api.liveRefreshTokens.delete(String(body.refresh)) ? json(200, {}) : json(401, { detail: 'Token is blacklisted' })),
     },
-    (kind, serial) => fakeJwt({ token_type: kind, jti: serial, exp: Math.floor(Date.now() / 1000) + lifetime[kind] }),
+    { makeToken: (kind, serial) => fakeJwt({ token_type: kind, jti: serial, exp: Math.floor(Date.now() / 1000) + lifetime[kind] }) },
   )
   return api
 }

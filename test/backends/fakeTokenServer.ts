@@ -1,5 +1,5 @@
 import type { RestAdapterOptions } from '../../src/server/rest/RestAdapterOptions'
-import { ADA, json } from './createFakeTokenApi'
+import { ADA, createFakeTokenApi, json } from './createFakeTokenApi'
 
 /**
  * What token servers in the field do with a refresh token when it is exchanged:
@@ -13,42 +13,36 @@ export type RefreshBehaviour = 'rotate-revoke-family' | 'rotate-no-grace' | 'ech
 export const ACCESS_LIFETIME_SECONDS = 60
 
 /**
- * An OAuth2-shaped token server on a clock the test moves: `/token` for both grants (the refresh
- * token in the body, or with `refreshIn: 'header'` as `Authorization: Bearer`), `/me` for the
- * profile. Access tokens really expire on that clock. `answerDelayMs` holds every answer back on
- * a real timer, as a network would.
+ * An OAuth2-shaped token server on a clock the test moves, on the common fake framework: `/token`
+ * for both grants (the refresh token in the body, or with `refreshIn: 'header'` as
+ * `Authorization: Bearer`), `/me` for the profile. Access tokens really expire on that clock.
+ * `answerDelayMs` holds every answer back on a real timer, as a network would.
  */
 export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayMs = 0 }: { refresh: RefreshBehaviour; refreshIn?: 'body' | 'header'; now: () => number; answerDelayMs?: number }) {
-  // Tokens must be unique across fakes, as real ones are: refresh flights are shared process-wide.
-  const instance = crypto.randomUUID().slice(0, 8)
-  let serial = 0
   const accessExpiry = new Map<string, number>()
-  /** Live refresh tokens, each with its family. */
-  const refreshFamilies = new Map<string, string>()
-  const retired = new Map<string, string>()
+  /** The family of each refresh token ever issued; the framework's `liveRefreshTokens` says which still work. */
+  const families = new Map<string, string>()
   const stats = { logins: 0, refreshes: 0, replays: 0 }
 
   const issueAccess = () => {
-    serial += 1
-    const token = `access-${serial}@${instance}`
+    const token = api.issueAccess()
     accessExpiry.set(token, now() + ACCESS_LIFETIME_SECONDS * 1000)
     return token
   }
   const issueRefresh = (family: string) => {
-    const token = `refresh-${serial}@${instance}`
-    refreshFamilies.set(token, family)
+    const token = api.issueRefresh()
+    families.set(token, family)
     return token
   }
   const answer = (access: string, refreshToken: string | undefined) =>
     json(200, { access_token: access, token_type: 'Bearer', expires_in: ACCESS_LIFETIME_SECONDS, ...(refreshToken ? { refresh_token: refreshToken } : {}) })
 
   const exchange = (presented: string): Response => {
-    const family = refreshFamilies.get(presented)
-    if (family === undefined) {
-      const replayed = retired.get(presented)
-      if (replayed !== undefined) {
+    const family = families.get(presented)
+    if (family === undefined || !api.liveRefreshTokens.has(presented)) {
+      if (family !== undefined) {
         stats.replays += 1
-        if (refresh === 'rotate-revoke-family') for (const [token, owner] of refreshFamilies) if (owner === replayed) refreshFamilies.delete(token)
+        if (refresh === 'rotate-revoke-family') for (const [token, owner] of families) if (owner === family) api.liveRefreshTokens.delete(token)
       }
       return json(400, { error: 'invalid_grant', error_description: 'Token is not active' })
     }
@@ -56,35 +50,27 @@ export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayM
     const access = issueAccess()
     if (refresh === 'echo') return answer(access, presented)
     if (refresh === 'omit') return answer(access, undefined)
-    refreshFamilies.delete(presented)
-    retired.set(presented, family)
+    api.liveRefreshTokens.delete(presented)
     return answer(access, issueRefresh(family))
   }
 
-  const route = async (request: Request): Promise<Response> => {
-    const path = new URL(request.url).pathname
-    const authorization = request.headers.get('authorization') ?? ''
-    const bearer = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined
-    const body = request.method === 'POST' ? Object.fromEntries(new URLSearchParams(await request.text())) : {}
-    if (request.method === 'POST' && path === '/token' && body.grant_type === 'password') {
-      if (body.username !== ADA.username || body.password !== ADA.password) return json(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' })
-      stats.logins += 1
-      const access = issueAccess()
-      return answer(access, issueRefresh(access))
-    }
-    if (request.method === 'POST' && path === '/token' && body.grant_type === 'refresh_token') return exchange(String((refreshIn === 'header' ? bearer : body.refresh_token) ?? ''))
-    if (request.method === 'GET' && path === '/me') {
-      const expiresAt = bearer === undefined ? undefined : accessExpiry.get(bearer)
-      return expiresAt !== undefined && expiresAt > now() ? json(200, { sub: '42', name: 'Ada Lovelace', email: ADA.email, roles: ['staff'] }) : json(401, { error: 'invalid_token' })
-    }
-    return json(404, { error: 'not_found' })
-  }
-
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init)
-    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs))
-    return route(request)
-  }
+  const api = createFakeTokenApi(
+    {
+      'POST /token': ({ body, bearer }) => {
+        if (body.grant_type === 'refresh_token') return exchange(String((refreshIn === 'header' ? bearer : body.refresh_token) ?? ''))
+        if (body.grant_type !== 'password') return json(400, { error: 'unsupported_grant_type' })
+        if (body.username !== ADA.username || body.password !== ADA.password) return json(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' })
+        stats.logins += 1
+        const access = issueAccess()
+        return answer(access, issueRefresh(access))
+      },
+      'GET /me': ({ bearer }) => {
+        const expiresAt = bearer === undefined ? undefined : accessExpiry.get(bearer)
+        return expiresAt !== undefined && expiresAt > now() ? json(200, { sub: '42', name: 'Ada Lovelace', email: ADA.email, roles: ['staff'] }) : json(401, { error: 'invalid_token' })
+      },
+    },
+    { answerDelayMs },
+  )
 
   /** The REST adapter options that speak to this server. */
   const options: Omit<RestAdapterOptions, 'baseUrl'> = {
@@ -96,5 +82,5 @@ export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayM
     tokens: { envelope: '', accessToken: 'access_token', accessTokenExpiresAt: 'expires_in', expiryFormat: 'lifetime-seconds', refreshTokenTtlSeconds: 86_400 },
     user: { id: 'sub' },
   }
-  return { fetch, options, stats, liveRefreshTokens: refreshFamilies }
+  return { fetch: api.fetch, options, stats }
 }

@@ -16,19 +16,22 @@ const SERVERS: { refresh: RefreshBehaviour; refreshIn: 'body' | 'header' }[] = [
 
 const LIFETIME_MS = ACCESS_LIFETIME_SECONDS * 1000
 
+/** A gatehouse on a fake clock in front of one kind of token server. */
+function gatehouseAgainst(server: { refresh: RefreshBehaviour; refreshIn?: 'body' | 'header' }) {
+  const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
+  const now = () => clock.now
+  const tokenServer = fakeTokenServer({ ...server, now })
+  const gatehouse = createGatehouse({
+    backend: restAdapter({ ...tokenServer.options, baseUrl: 'http://backend.test', fetch: tokenServer.fetch, now }),
+    secret: 'token-server-test-secret-0123456789abcdef',
+    now,
+    logger: { warn: vi.fn(), error: vi.fn() },
+  })
+  return { clock, server: tokenServer, gatehouse }
+}
+
 describe.each(SERVERS)('a token server that answers a refresh with $refresh (refresh token in the $refreshIn)', ({ refresh, refreshIn }) => {
-  const setup = () => {
-    const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
-    const now = () => clock.now
-    const server = fakeTokenServer({ refresh, refreshIn, now })
-    const gatehouse = createGatehouse({
-      backend: restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now }),
-      secret: 'token-server-test-secret-0123456789abcdef',
-      now,
-      logger: { warn: vi.fn(), error: vi.fn() },
-    })
-    return { clock, server, gatehouse }
-  }
+  const setup = () => gatehouseAgainst({ refresh, refreshIn })
   const signedInAs = async (response: Response) => ((await response.clone().json()) as { user?: { name?: string } | null }).user?.name
 
   it('keeps the person signed in across four access-token lifetimes, one backend refresh each, whichever way the session is read', async () => {
@@ -86,15 +89,7 @@ describe.each(SERVERS)('a token server that answers a refresh with $refresh (ref
 
 describe('a token server that answers a refresh without a refresh token (RFC 6749 §6)', () => {
   it('keeps the stored refresh token and its expiry', async () => {
-    const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
-    const now = () => clock.now
-    const server = fakeTokenServer({ refresh: 'omit', now })
-    const gatehouse = createGatehouse({
-      backend: restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now }),
-      secret: 'token-server-test-secret-0123456789abcdef',
-      now,
-      logger: { warn: vi.fn(), error: vi.fn() },
-    })
+    const { clock, gatehouse } = gatehouseAgainst({ refresh: 'omit' })
     const refreshCookieExpiry = (response: Response) => response.headers.getSetCookie().find((line) => line.startsWith('gatehouse.refresh='))?.match(/Expires=([^;]+)/)?.[1]
     const signIn = await gatehouse.handle(authRequest('login', { body: { username: ADA.username, password: ADA.password } }))
     const expiry = refreshCookieExpiry(signIn)
