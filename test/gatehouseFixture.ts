@@ -1,6 +1,6 @@
 import { vi } from 'vitest'
 import { createGatehouse, type GatehouseOptions } from '../src/server/createGatehouse'
-import { restAdapter } from '../src/server/backend/rest/restAdapter'
+import { restAdapter } from '../src/server/restAdapter'
 import { authRequest, cookiesFrom } from './authRequests'
 import { createFakeBackend } from './fakeBackend'
 
@@ -11,11 +11,7 @@ export const DEMO = { email: 'demo@example.com', password: 'demo-password' }
  * A gatehouse against the fake backend, on a clock the test moves (`clock.now += …`), with a
  * logger that records everything.
  */
-export function createTestGatehouse({
-  backendOptions = {},
-  timeoutMs = 10_000,
-  ...options
-}: Partial<GatehouseOptions> & { backendOptions?: Parameters<typeof createFakeBackend>[0]; timeoutMs?: number } = {}) {
+export function createTestGatehouse({ backendOptions = {}, timeoutMs = 10_000, ...options }: Partial<GatehouseOptions> & { backendOptions?: Parameters<typeof createFakeBackend>[0]; timeoutMs?: number } = {}) {
   const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
   const now = () => clock.now
   const backend = createFakeBackend({ now, ...backendOptions })
@@ -29,7 +25,7 @@ export function createTestGatehouse({
     ...options,
   })
   const signIn = async () => {
-    const response = await gatehouse.handle(authRequest('signIn', { body: DEMO }))
+    const response = await gatehouse.handle(authRequest('login', { body: DEMO }))
     if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`)
     return cookiesFrom(response)
   }

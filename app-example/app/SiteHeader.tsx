@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 export function SiteHeader() {
   const router = useRouter()
   const leave = () => {
-    router.replace('/sign-in')
+    router.replace('/login')
     router.refresh()
   }
   return (
@@ -16,12 +16,9 @@ export function SiteHeader() {
         <Link href="/dashboard">Dashboard</Link>
         <Link href="/admin">Admin</Link>
       </nav>
-      <UserBadge
-        messages={{ signedInAs: (user) => <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span> }}
-        onSignedOut={leave}
-      />
+      <UserBadge label={(user) => <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span>} onSignedOut={leave} />
       <SignedOut>
-        <Link className="gatehouse-link" href="/sign-in">
+        <Link className="gatehouse-link" href="/login">
           Sign in
         </Link>
       </SignedOut>

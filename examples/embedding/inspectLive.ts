@@ -7,11 +7,10 @@ import { useAuthActor } from 'gatehouse/react'
 
 const inspector = createBrowserInspector()
 
-// Hand the inspector over when the actor is made, to see everything from its start. AuthProvider
-// takes the same option for the actor it makes: <AuthProvider inspect={inspector.inspect}>.
+// Without React: hand the inspector to the actor when creating it, to see everything from its start.
 export const auth = createActor(authMachine, { input: { session: null }, inspect: inspector.inspect }).start()
 
-// Or attach it later to the actor a provider already runs: render <AuthInspector /> inside it.
+// With React: AuthProvider creates the actor; render <AuthInspector /> inside it to attach the inspector.
 export function AuthInspector() {
   const actorRef = useAuthActor()
   useEffect(() => {

@@ -1,5 +1,6 @@
-import type { AuthError, User } from '../contract/types'
-import type { AuthSnapshot } from './authMachine'
+import type { SnapshotFrom } from 'xstate'
+import type { authMachine } from './authMachine'
+import type { AuthError, User } from './types'
 
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut'
 
@@ -26,9 +27,9 @@ export interface AuthView {
  * @example
  * actor.subscribe((snapshot) => render(selectAuth(snapshot)))
  */
-export function selectAuth(snapshot: AuthSnapshot): AuthView {
+export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView {
   const { user, expiresAt, refreshable, error, retries } = snapshot.context
-  const status: AuthStatus = snapshot.hasTag('loading') ? 'loading' : snapshot.hasTag('signedIn') ? 'signedIn' : 'signedOut'
+  const status: AuthStatus = snapshot.matches('hydrating') ? 'loading' : user ? 'signedIn' : 'signedOut'
   return {
     status,
     user,
@@ -36,8 +37,8 @@ export function selectAuth(snapshot: AuthSnapshot): AuthView {
     refreshable,
     error,
     sessionEnded: status === 'signedOut' && error?.code === 'session_expired',
-    pending: snapshot.hasTag('pending'),
+    pending: snapshot.matches('authenticating') || snapshot.matches('loggingOut'),
     // A retry after a failure is still reconnecting, until one succeeds.
-    reconnecting: snapshot.hasTag('reconnecting') || (snapshot.hasTag('refreshing') && retries > 0),
+    reconnecting: snapshot.matches('degraded') || (snapshot.matches('refreshing') && retries > 0),
   }
 }

@@ -1,4 +1,7 @@
-import type { AuthActorRef, AuthSnapshot } from './authMachine'
+import type { SnapshotFrom } from 'xstate'
+import type { authMachine, AuthActorRef } from './authMachine'
+
+type AuthSnapshot = SnapshotFrom<typeof authMachine>
 
 /**
  * Resolves with the first snapshot, the current one included, that `done` accepts — or with the
