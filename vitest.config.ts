@@ -19,7 +19,17 @@ export default defineConfig({
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         // Pre-bundled up front, or a cold cache makes Vite reload in the middle of the first run.
-        optimizeDeps: { include: ['msw-storybook-addon/csf3', 'msw', 'msw/browser', 'react/jsx-dev-runtime', 'xstate', 'axe-core', 'storybook/internal/docs-tools'] },
+        optimizeDeps: {
+          include: [
+            'msw-storybook-addon/csf3',
+            'msw',
+            'msw/browser',
+            'react/jsx-dev-runtime',
+            'xstate',
+            'axe-core',
+            'storybook/internal/docs-tools',
+          ],
+        },
         test: {
           name: 'stories',
           setupFiles: ['./.storybook/screenshotEachStory.ts'],
@@ -28,7 +38,10 @@ export default defineConfig({
             headless: true,
             // Room for Storybook's 1200x900 test viewport: a smaller window scales the page down,
             // and screenshots with it.
-            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }, contextOptions: { viewport: { width: 1280, height: 1000 } } }),
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+              contextOptions: { viewport: { width: 1280, height: 1000 } },
+            }),
             instances: [{ browser: 'chromium' }],
             // Pixel-exact (0 differing pixels; pixelmatch's default 0.1 colour threshold): the
             // same Chromium renders the same pixels, so any difference is a real change.

@@ -21,7 +21,10 @@ const preview: Preview = {
     layout: 'centered',
     // Each story in its own frame on the docs pages too: MSW mocks one page at a time, and
     // stories on one page would share (and overwrite) each other's scenario.
-    docs: { story: { inline: false, iframeHeight: 280 }, extractComponentDescription: (component: unknown) => exampleBlocksAsCode(extractComponentDescription(component as never)) },
+    docs: {
+      story: { inline: false, iframeHeight: 280 },
+      extractComponentDescription: (component: unknown) => exampleBlocksAsCode(extractComponentDescription(component as never)),
+    },
     // The themes the screenshot tests capture; a story can narrow it.
     themes: ['light', 'dark'],
   },

@@ -16,8 +16,8 @@ interface RunStory {
 afterEach(async (context) => {
   const story = (context as unknown as { story?: RunStory }).story
   const frame = document.querySelector<HTMLElement>('[data-story-frame]')
-  if (!story || !frame || context.task.result?.state === 'fail') return
-  // A focus ring left by the play function made screenshots differ from run to run.
+  if (!story || !frame || context.task.result?.state === 'fail')
+    return // A focus ring left by the play function made screenshots differ from run to run.
   ;(document.activeElement as HTMLElement | null)?.blur()
   const mask = [...frame.querySelectorAll('[data-screenshot-mask]')]
   for (const theme of story.parameters.themes ?? ['light']) {
@@ -30,6 +30,8 @@ afterEach(async (context) => {
 async function expectNoAxeViolations(frame: HTMLElement) {
   // Landmarks belong to the page, not to a component: the same exception Storybook's own check makes.
   const { violations } = await axe.run(frame, { rules: { region: { enabled: false } } })
-  const summary = violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+  const summary = violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  )
   expect(summary, 'axe violations in the dark theme').toEqual([])
 }

@@ -21,7 +21,7 @@ export const afterSignInPath = '/dashboard'
 
 export const { handlers, backendHandlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
   protectedPaths: ['/dashboard', '/admin'],
-  signInPath: '/login',
+  signInPath: '/sign-in',
   afterSignInPath,
   // The browser reaches the backend only here, and only these paths; the server adds the token.
   backendProxy: { allow: ['/auth/profile'] },

@@ -30,7 +30,12 @@ const sh = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`)
 }
 // A throwaway secret: production builds refuse to run without one, and no session outlives the run.
-const buildEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: randomBytes(32).toString('base64url') }
+const buildEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
+}
 
 console.log('[bench] building the package, the example app and the Auth.js peer')
 sh(process.execPath, [require.resolve('tsdown/run')], root)
@@ -48,9 +53,9 @@ async function startBackend(accessTokenTtl: number) {
 }
 
 async function signInGatehouse(baseURL: string) {
-  // As the browser transport does: the login route requires its own header on unsafe requests.
+  // As the browser transport does: the sign-in route requires its own header on unsafe requests.
   const headers = { 'content-type': 'application/json', [CLIENT_HEADER]: '1' }
-  const response = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify(DEMO) })
+  const response = await fetch(`${baseURL}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify(DEMO) })
   if (!response.ok) throw new Error(`gatehouse sign-in answered ${response.status}`)
   return cookiesFrom(response)
 }
@@ -70,7 +75,11 @@ async function signInPeer(baseURL: string) {
 }
 
 async function signInBackend(backendUrl: string) {
-  const response = await fetch(`${backendUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO) })
+  const response = await fetch(`${backendUrl}/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO),
+  })
   return ((await response.json()) as { data: { token: string } }).data.token
 }
 
@@ -103,7 +112,9 @@ async function loadSideBySide(targets: Record<string, [string, Record<string, st
   for (const [name, [url, headers]] of Object.entries(targets)) {
     await load(url, headers, 2) // warm-up: JIT and connection pools
     results[name] = await load(url, headers)
-    console.log(`[bench] ${name}: ${results[name]!.requestsPerSecond.toFixed(0)} req/s, p50 ${results[name]!.p50} ms, p99 ${results[name]!.p99} ms`)
+    console.log(
+      `[bench] ${name}: ${results[name]!.requestsPerSecond.toFixed(0)} req/s, p50 ${results[name]!.p50} ms, p99 ${results[name]!.p99} ms`,
+    )
   }
   return results
 }
@@ -113,7 +124,11 @@ const app = await serveBuiltApp(backend.url)
 const peer = await serveBuiltApp(backend.url, { appDir: peerDir })
 const rows: string[] = []
 try {
-  const [gatehouseCookie, peerCookie, accessToken] = [await signInGatehouse(app.baseURL), await signInPeer(peer.baseURL), await signInBackend(backend.url)]
+  const [gatehouseCookie, peerCookie, accessToken] = [
+    await signInGatehouse(app.baseURL),
+    await signInPeer(peer.baseURL),
+    await signInBackend(backend.url),
+  ]
   const peerSession = await (await fetch(`${peer.baseURL}/api/auth/session`, { headers: { cookie: peerCookie } })).json()
   if (peerSession?.user?.email !== DEMO.email) throw new Error(`Auth.js session read: ${JSON.stringify(peerSession)}`)
 
@@ -139,13 +154,15 @@ try {
     if (page.status !== 200 || !html.includes(DEMO.email)) throw new Error(`/dashboard render ${i} was not signed in (${page.status})`)
   }
   const backendCalls = backend.counter.requests - before
-  rows.push(`| 2. Session read in a Server Component: backend requests while rendering \`/dashboard\` ${RENDERS} times | ${backendCalls} backend requests for ${RENDERS} signed-in renders | ${backendCalls}/${RENDERS} = ${(backendCalls / RENDERS).toFixed(2)} per render | ${RENDERS} × GET /dashboard with the session cookie |`)
+  rows.push(
+    `| 2. Session read in a Server Component: backend requests while rendering \`/dashboard\` ${RENDERS} times | ${backendCalls} backend requests for ${RENDERS} signed-in renders | ${backendCalls}/${RENDERS} = ${(backendCalls / RENDERS).toFixed(2)} per render | ${RENDERS} × GET /dashboard with the session cookie |`,
+  )
 
   // 4: a reload of a signed-in page in Chromium: auth requests until the page has settled (so before first paint too).
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
   try {
     const page = await (await browser.newContext({ baseURL: app.baseURL })).newPage()
-    await page.goto('/login')
+    await page.goto('/sign-in')
     await signInThroughForm(page, DEMO.email, DEMO.password)
     // The dashboard is settled once its own call through the backend proxy has answered.
     const settled = () => page.getByTestId('backend-profile').filter({ hasText: DEMO.email }).waitFor()
@@ -159,7 +176,9 @@ try {
     await settled()
     const paintedSignedIn = await page.getByText(DEMO.email).first().isVisible()
     if (!paintedSignedIn) throw new Error('the reloaded /dashboard does not show the signed-in user')
-    rows.push(`| 4. Reload of a signed-in page (Chromium): auth requests before first paint | ${authRequests.length} requests to \`/api/auth/*\` from reload until the page has settled | ${authRequests.length} (goal 0) | Chromium, reload \`/dashboard\` signed in |`)
+    rows.push(
+      `| 4. Reload of a signed-in page (Chromium): auth requests before first paint | ${authRequests.length} requests to \`/api/auth/*\` from reload until the page has settled | ${authRequests.length} (goal 0) | Chromium, reload \`/dashboard\` signed in |`,
+    )
   } finally {
     await browser.close()
   }
@@ -180,10 +199,16 @@ try {
   const cookie = await signInGatehouse(stormApp.baseURL)
   await sleep(3000)
   const before = stormBackend.stats.refreshes
-  const answers = await Promise.all(Array.from({ length: STORM }, () => fetch(`${stormApp.baseURL}/api/auth/session`, { headers: { cookie } }).then((r) => r.json())))
+  const answers = await Promise.all(
+    Array.from({ length: STORM }, () => fetch(`${stormApp.baseURL}/api/auth/session`, { headers: { cookie } }).then((r) => r.json())),
+  )
   const signedIn = answers.filter((answer) => answer.user?.email === DEMO.email).length
   const refreshes = stormBackend.stats.refreshes - before
-  rows.splice(2, 0, `| 3. Refresh storm: ${STORM} concurrent \`GET /api/auth/session\` with an expired access token | ${refreshes} backend refresh call(s); ${signedIn}/${STORM} answers signed in | ${refreshes}/${STORM} refreshes per request (goal 1 in all) | access-token TTL 2 s, wait 3 s, ${STORM} requests at once |`)
+  rows.splice(
+    2,
+    0,
+    `| 3. Refresh storm: ${STORM} concurrent \`GET /api/auth/session\` with an expired access token | ${refreshes} backend refresh call(s); ${signedIn}/${STORM} answers signed in | ${refreshes}/${STORM} refreshes per request (goal 1 in all) | access-token TTL 2 s, wait 3 s, ${STORM} requests at once |`,
+  )
 } finally {
   stormApp.stop()
   stormBackend.stop()

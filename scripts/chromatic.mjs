@@ -12,5 +12,7 @@ if (!process.env.CHROMATIC_PROJECT_TOKEN) {
 }
 
 // The token travels in the environment, where the CLI reads it: never on a command line.
-const result = spawnSync('npx', ['--no-install', 'chromatic', '--config-file', 'chromatic.config.json', ...process.argv.slice(2)], { stdio: 'inherit' })
+const result = spawnSync('npx', ['--no-install', 'chromatic', '--config-file', 'chromatic.config.json', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+})
 process.exit(result.status ?? 1)

@@ -36,7 +36,11 @@ if (!env.AUTH_SECRET) {
 
 function startDemoBackend() {
   const backendPort = env.DEMO_BACKEND_PORT ?? '4000'
-  const backend = spawn(process.execPath, [tsxBin, 'demo-backend/main.ts'], { cwd: appDir, env: { ...env, DEMO_BACKEND_PORT: backendPort }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const backend = spawn(process.execPath, [tsxBin, 'demo-backend/main.ts'], {
+    cwd: appDir,
+    env: { ...env, DEMO_BACKEND_PORT: backendPort },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   children.push(backend)
   backend.on('exit', (code) => {
     console.error(`[example] the demo backend stopped (exit ${code}).`)
@@ -72,7 +76,11 @@ if (env.AUTH_BACKEND_URL) {
 if (mode === 'start') {
   // Built as a container or CI build would be, without the runtime's secret: only serving needs it.
   const { AUTH_SECRET: _secret, ...buildEnv } = env
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: appDir, env: { ...buildEnv, NODE_ENV: 'production' }, stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: appDir,
+    env: { ...buildEnv, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  })
   if (build.status !== 0) stopAll(build.status ?? 1)
 }
 const app = spawn(process.execPath, [nextBin, mode, '-p', port], { cwd: appDir, env, stdio: 'inherit' })

@@ -1,8 +1,9 @@
+import { DEFAULT_SIGN_IN_PATH } from '../src/contract/signInUrl'
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { mockAdmin } from '../src/msw'
-import { AuthGuard, LoginForm, LogoutButton } from '../src/ui'
-import { fillLoginForm } from './support/fillLoginForm'
+import { AuthGuard, SignInForm, SignOutButton } from '../src/ui'
+import { fillSignInForm } from './support/fillSignInForm'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
 
@@ -23,7 +24,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Playground: Story = {
-  args: { loginPath: '/login', signedOut: <p>Please sign in to continue.</p> },
+  args: { signInPath: '/sign-in', signedOut: <p>Please sign in to continue.</p> },
 }
 
 export const RestoringSession: Story = {
@@ -39,10 +40,11 @@ export const SignedIn: Story = {
   },
 }
 
+/** Signed out with no `signedOut` slot: sent to the default sign-in page, with `?next=` this page. */
 export const SignedOutRedirects: Story = {
   beforeEach: mockScenario('signedOut'),
   play: async ({ args, canvasElement }) => {
-    await waitFor(() => expect(args.onSignedOut).toHaveBeenCalledWith(expect.stringMatching(/^\/login\?next=%2F/)))
+    await waitFor(() => expect(args.onSignedOut).toHaveBeenCalledWith(expect.stringMatching(`^${DEFAULT_SIGN_IN_PATH}\\?next=%2F`)))
     await expect(within(canvasElement).queryByText(/only signed-in people see this/)).toBeNull()
   },
 }
@@ -79,18 +81,26 @@ export const DefaultForbidden: Story = {
   },
 }
 
+/** The default slots' texts come from `messages`. */
+export const CustomMessages: Story = {
+  args: { allow: isAdmin, messages: { forbidden: 'Only administrators see this page.' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('Only administrators see this page.')
+  },
+}
+
 /** The guard follows the session: signed in, signed out from inside, then signed in again as an admin. */
 export const FollowsTheSession: Story = {
   args: {
     allow: isAdmin,
-    forbidden: <LogoutButton>Sign out to switch account</LogoutButton>,
-    signedOut: <LoginForm redirectTo="/admin" onSuccess={() => {}} />,
+    forbidden: <SignOutButton messages={{ signOut: 'Sign out to switch account' }} />,
+    signedOut: <SignInForm redirectTo="/admin" onSuccess={() => {}} />,
     children: <h1>Admin</h1>,
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out to switch account' }))
-    await fillLoginForm(canvasElement, mockAdmin.email!, 'admin-password')
+    await fillSignInForm(canvasElement, mockAdmin.email!, 'admin-password')
     await expect(await canvas.findByRole('heading', { name: 'Admin' })).toBeVisible()
   },
 }

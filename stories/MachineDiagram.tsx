@@ -3,12 +3,12 @@ import { authMachine } from '../src/core'
 /** Where each state sits; the arrows are read from the machine itself, so they cannot drift from it. */
 const POSITIONS: Record<string, [number, number]> = {
   hydrating: [90, 210],
-  authenticated: [360, 60],
-  authenticating: [360, 210],
-  anonymous: [360, 360],
+  signedIn: [360, 60],
+  signingIn: [360, 210],
+  signedOut: [360, 360],
   refreshing: [680, 60],
   degraded: [860, 210],
-  loggingOut: [680, 360],
+  signingOut: [680, 360],
 }
 
 const labelOf = (event: string) =>
@@ -22,9 +22,12 @@ const labelOf = (event: string) =>
 function edges() {
   const merged = new Map<string, { from: string; to: string; labels: Set<string> }>()
   for (const [from, node] of Object.entries(authMachine.root.states)) {
-    const transitions = [...node.transitions].flatMap(([event, definitions]) => definitions.map((definition) => [event, definition] as const))
+    const transitions = [...node.transitions].flatMap(([event, definitions]) =>
+      definitions.map((definition) => [event, definition] as const),
+    )
     for (const [event, definition] of [...transitions, ...(node.always ?? []).map((definition) => ['', definition] as const)]) {
-      for (const target of definition.target ?? []) {
+      // A state that re-enters itself (another tab refreshed: the timer starts over) has no arrow to draw.
+      for (const target of (definition.target ?? []).filter((node) => node.key !== from)) {
         const key = `${from}>${target.key}`
         const edge = merged.get(key) ?? { from, to: target.key, labels: new Set<string>() }
         edge.labels.add(labelOf(event))
@@ -38,7 +41,12 @@ function edges() {
 /** A picture of the auth machine: its states, and every transition with the events that take it. */
 export function MachineDiagram() {
   return (
-    <svg viewBox="0 0 940 420" role="img" aria-label="State diagram of the auth machine" style={{ width: '100%', maxWidth: 940, fontFamily: 'system-ui, sans-serif' }}>
+    <svg
+      viewBox="0 0 940 420"
+      role="img"
+      aria-label="State diagram of the auth machine"
+      style={{ width: '100%', maxWidth: 940, fontFamily: 'system-ui, sans-serif' }}
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#5c6370" />
@@ -64,7 +72,16 @@ export function MachineDiagram() {
         return (
           <g key={`${from}>${to}`}>
             <path d={`M${sx},${sy} Q${cx},${cy} ${ex},${ey}`} fill="none" stroke="#5c6370" strokeWidth="1.5" markerEnd="url(#arrow)" />
-            <text x={lx + (anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0)} y={ly} fontSize="11" fill="#1c2024" textAnchor={anchor} paintOrder="stroke" stroke="#fff" strokeWidth="4">
+            <text
+              x={lx + (anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0)}
+              y={ly}
+              fontSize="11"
+              fill="#1c2024"
+              textAnchor={anchor}
+              paintOrder="stroke"
+              stroke="#fff"
+              strokeWidth="4"
+            >
               {[...labels].join(', ')}
             </text>
           </g>
@@ -72,7 +89,16 @@ export function MachineDiagram() {
       })}
       {Object.entries(POSITIONS).map(([state, [x, y]]) => (
         <g key={state}>
-          <rect x={x - 62} y={y - 20} width="124" height="40" rx="20" fill={state === 'hydrating' ? '#eef3ff' : '#fff'} stroke="#2f5bd3" strokeWidth="1.5" />
+          <rect
+            x={x - 62}
+            y={y - 20}
+            width="124"
+            height="40"
+            rx="20"
+            fill={state === 'hydrating' ? '#eef3ff' : '#fff'}
+            stroke="#2f5bd3"
+            strokeWidth="1.5"
+          />
           <text x={x} y={y + 5} fontSize="14" fontWeight="600" textAnchor="middle" fill="#1c2024">
             {state}
           </text>

@@ -37,13 +37,13 @@ const machineState = (canvasElement: HTMLElement) => within(canvasElement).getBy
 export const SignedOut: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"anonymous"'))
-    await userEvent.click(canvas.getByRole('button', { name: 'auth.login (wrong password)' }))
+    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"signedOut"'))
+    await userEvent.click(canvas.getByRole('button', { name: 'auth.signIn (wrong password)' }))
     await waitFor(() => expect(canvas.getByText(/invalid_credentials/)).toBeVisible())
-    await userEvent.click(canvas.getByRole('button', { name: 'auth.login (demo)' }))
-    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"authenticated"'))
-    await userEvent.click(canvas.getByRole('button', { name: 'auth.logout' }))
-    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"anonymous"'))
+    await userEvent.click(canvas.getByRole('button', { name: 'auth.signIn (demo)' }))
+    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"signedIn"'))
+    await userEvent.click(canvas.getByRole('button', { name: 'auth.signOut' }))
+    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"signedOut"'))
   },
 }
 
@@ -52,7 +52,7 @@ export const BackendGoesDown: Story = {
   args: { scenario: 'signedInAsUser' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"authenticated"'))
+    await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"signedIn"'))
     await userEvent.selectOptions(canvas.getByLabelText('Mocked backend scenario'), 'backendDown')
     await userEvent.click(canvas.getByRole('button', { name: 'auth.refresh' }))
     await waitFor(() => expect(machineState(canvasElement)).toHaveTextContent('"degraded"'))
@@ -63,6 +63,6 @@ export const RefreshRejected: Story = {
   args: { scenario: 'refreshRejected' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getByText(/session_expired/)).toBeVisible(), { timeout: 4000 })
-    await expect(machineState(canvasElement)).toHaveTextContent('"anonymous"')
+    await expect(machineState(canvasElement)).toHaveTextContent('"signedOut"')
   },
 }

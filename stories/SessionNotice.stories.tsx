@@ -1,5 +1,6 @@
+import { DEFAULT_SIGN_IN_PATH } from '../src/contract/signInUrl'
 import type { Meta, StoryObj } from '@storybook/nextjs-vite'
-import { expect, within } from 'storybook/test'
+import { expect, fn, within } from 'storybook/test'
 import { SessionNotice } from '../src/ui'
 import { mockScenario } from './support/mockScenario'
 import { withAuthProvider } from './support/withAuthProvider'
@@ -16,7 +17,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Playground: Story = {
-  args: { warnBeforeMs: 120_000, loginPath: '/login', texts: { expiring: 'Your session ends in a few minutes.' } },
+  args: { warnBeforeMs: 120_000, signInPath: '/sign-in', messages: { endingSoon: 'Your session ends in a few minutes.' } },
 }
 
 export const AboutToExpire: Story = {
@@ -38,7 +39,7 @@ export const SessionEnded: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('Your session has ended.')
-    await expect(canvas.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', '/login')
+    await expect(canvas.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', DEFAULT_SIGN_IN_PATH)
   },
 }
 
@@ -50,5 +51,16 @@ export const Quiet: Story = {
     const canvas = within(canvasElement)
     await canvas.findByText('(signed in)')
     await expect(canvas.queryByRole('status')).toBeNull()
+  },
+}
+
+/** `className`, `ref` and other `<div>` attributes reach the notice while it shows. */
+export const ForwardsClassNameAndRef: Story = {
+  args: { className: 'page-banner', ref: fn(), id: 'session-notice' },
+  play: async ({ args, canvasElement }) => {
+    const notice = await within(canvasElement).findByRole('status')
+    await expect(notice).toHaveClass('gatehouse-notice', 'page-banner')
+    await expect(notice).toHaveAttribute('id', 'session-notice')
+    await expect(args.ref).toHaveBeenCalledWith(notice)
   },
 }

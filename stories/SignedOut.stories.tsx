@@ -8,7 +8,13 @@ import { withSessionMarker } from './support/withSessionMarker'
 const meta = {
   title: 'Components/SignedOut',
   component: SignedOut,
-  args: { children: <a className="gatehouse-link" href="/login">Sign in</a> },
+  args: {
+    children: (
+      <a className="gatehouse-link" href="/sign-in">
+        Sign in
+      </a>
+    ),
+  },
   decorators: [withAuthProvider],
   beforeEach: mockScenario('signedOut'),
 } satisfies Meta<typeof SignedOut>

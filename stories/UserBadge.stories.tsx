@@ -16,7 +16,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Playground: Story = {
-  args: { signOutLabel: 'Sign out' },
+  args: { messages: { signOut: 'Sign out' } },
 }
 
 export const SignedInAsUser: Story = {
@@ -34,8 +34,8 @@ export const SignedInAsAdmin: Story = {
   },
 }
 
-export const CustomLabelWithoutSignOut: Story = {
-  args: { label: (user) => `Hello, ${user.name}`, signOutLabel: null },
+export const CustomGreetingWithoutSignOut: Story = {
+  args: { messages: { signedInAs: (user) => `Hello, ${user.name}` }, hideSignOut: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByText('Hello, Demo User')).toBeVisible()
@@ -56,5 +56,16 @@ export const SignsOut: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }))
     await waitFor(() => expect(args.onSignedOut).toHaveBeenCalledOnce())
     await expect(canvas.queryByText(/Signed in as/)).toBeNull()
+  },
+}
+
+/** `className`, `ref` and other `<div>` attributes reach the badge's element. */
+export const ForwardsClassNameAndRef: Story = {
+  args: { className: 'site-header-badge', ref: fn(), id: 'account' },
+  play: async ({ args, canvasElement }) => {
+    await within(canvasElement).findByText('Signed in as Demo User')
+    const badge = canvasElement.querySelector('#account')
+    await expect(badge).toHaveClass('gatehouse-user-badge', 'site-header-badge')
+    await expect(args.ref).toHaveBeenCalledWith(badge)
   },
 }

@@ -1,21 +1,32 @@
+import { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../src/contract/authRoutes'
+
 /** Builds the requests a browser sends to the proxy routes, and reads what comes back. */
 export const ORIGIN = 'http://app.test'
 
-/** Like the browser transport: POSTs carry this origin and `x-gatehouse-client` unless `client: false` (a plain form, a forger). */
-export function authRequest(route: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string>; client?: boolean } = {}) {
-  const method = init.method ?? (route === 'session' ? 'GET' : 'POST')
+/** Like the browser transport: a route by its name (or any other path under the mount); POSTs carry this origin and `x-gatehouse-client` unless `client: false` (a plain form, a forger). */
+export function authRequest(
+  route: AuthRouteName | (string & {}),
+  init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string>; client?: boolean } = {},
+) {
+  const known = Object.hasOwn(AUTH_ROUTES, route) ? AUTH_ROUTES[route as AuthRouteName] : undefined
+  const method = init.method ?? known?.method ?? 'POST'
   const headers = new Headers(init.headers)
   if (init.cookie) headers.set('cookie', init.cookie)
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json')
   if (method === 'POST' && !headers.has('origin')) headers.set('origin', ORIGIN)
   if (method === 'POST' && init.client !== false) headers.set('x-gatehouse-client', '1')
   const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
-  return new Request(`${ORIGIN}/api/auth/${route}`, { method, headers, body })
+  return new Request(`${ORIGIN}${DEFAULT_BASE_PATH}/${known?.path ?? route}`, { method, headers, body })
 }
 
 /** The `Cookie` header a browser would send back after this response. */
 export function cookiesFrom(response: Response, previous = ''): string {
-  const jar = new Map(previous.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+  const jar = new Map(
+    previous
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  )
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(';')
     const [name, ...rest] = pair!.split('=')

@@ -1,17 +1,16 @@
-import { fromCallback, type AnyActorRef, type EventObject } from 'xstate'
-import type { PublishEvent, TabSyncEvent } from '../src/core/browserActors'
+import { fromCallback } from 'xstate'
+import { tabMessage, type PublishEvent, type TabSyncEvent } from '../src/core/tabSync'
 
 /** An in-memory stand-in for BroadcastChannel: the machines given one bus behave as tabs of one browser. */
 export function createTabBus() {
   const tabs = new Set<(event: TabSyncEvent) => void>()
-  return fromCallback<EventObject, AnyActorRef>(({ input: machine, sendBack }) => {
+  return fromCallback<PublishEvent>(({ receive, sendBack }) => {
     const deliver = (event: TabSyncEvent) => sendBack(event)
     tabs.add(deliver)
-    const published = machine.on('tabs.publish', ({ message }: PublishEvent) => {
-      for (const tab of tabs) if (tab !== deliver) queueMicrotask(() => tab({ type: 'auth.synced', message }))
+    receive(({ message }) => {
+      for (const tab of tabs) if (tab !== deliver) queueMicrotask(() => tab({ type: 'auth.synced', message: tabMessage(message) }))
     })
     return () => {
-      published.unsubscribe()
       tabs.delete(deliver)
     }
   })

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 export function SiteHeader() {
   const router = useRouter()
   const leave = () => {
-    router.replace('/login')
+    router.replace('/sign-in')
     router.refresh()
   }
   return (
@@ -16,9 +16,12 @@ export function SiteHeader() {
         <Link href="/dashboard">Dashboard</Link>
         <Link href="/admin">Admin</Link>
       </nav>
-      <UserBadge label={(user) => <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span>} onSignedOut={leave} />
+      <UserBadge
+        messages={{ signedInAs: (user) => <span data-testid="signed-in-as">Signed in as {user.name ?? user.email}</span> }}
+        onSignedOut={leave}
+      />
       <SignedOut>
-        <Link className="gatehouse-link" href="/login">
+        <Link className="gatehouse-link" href="/sign-in">
           Sign in
         </Link>
       </SignedOut>

@@ -8,9 +8,7 @@ export interface IssuedRefreshToken {
 }
 
 /** Outcome of presenting a refresh token: a rotated token, or why it was refused. */
-export type Rotation =
-  | { ok: true; userId: string; issued: IssuedRefreshToken }
-  | { ok: false; reason: 'invalid' | 'reused' }
+export type Rotation = { ok: true; userId: string; issued: IssuedRefreshToken } | { ok: false; reason: 'invalid' | 'reused' }
 
 interface StoredRefreshToken {
   userId: string

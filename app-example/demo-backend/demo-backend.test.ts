@@ -83,9 +83,7 @@ describe('POST /auth/login', () => {
     expect(claims.iat).toBe(issuedAt)
     expect(claims.exp).toBe(issuedAt + ACCESS_TTL)
     expect(data.token_expires_at).toBe(new Date((issuedAt + ACCESS_TTL) * 1000).toISOString())
-    await expect(
-      jwtVerify(data.token, new TextEncoder().encode(SECRET), { currentDate: new Date(clock) }),
-    ).resolves.toBeTruthy()
+    await expect(jwtVerify(data.token, new TextEncoder().encode(SECRET), { currentDate: new Date(clock) })).resolves.toBeTruthy()
   })
 
   it('logs in the admin user', async () => {

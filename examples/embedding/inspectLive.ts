@@ -7,10 +7,11 @@ import { useAuthActor } from 'gatehouse/react'
 
 const inspector = createBrowserInspector()
 
-// Without React: hand the inspector to the actor when creating it, to see everything from its start.
+// Hand the inspector over when the actor is made, to see everything from its start. AuthProvider
+// takes the same option for the actor it makes: <AuthProvider inspect={inspector.inspect}>.
 export const auth = createActor(authMachine, { input: { session: null }, inspect: inspector.inspect }).start()
 
-// With React: AuthProvider creates the actor; render <AuthInspector /> inside it to attach the inspector.
+// Or attach it later to the actor a provider already runs: render <AuthInspector /> inside it.
 export function AuthInspector() {
   const actorRef = useAuthActor()
   useEffect(() => {

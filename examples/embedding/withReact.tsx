@@ -1,31 +1,34 @@
 'use client'
-// AuthProvider runs one machine for the tree below it; useAuth reads it, useAuthActor reaches the actor itself.
-import { useEffect } from 'react'
-import { AuthProvider, useAuth, useAuthActor } from 'gatehouse/react'
+// AuthProvider runs one machine for the tree below it; useAuth reads the view, useAuthSelector anything else.
+import { AuthProvider, useAuth, useAuthSelector } from 'gatehouse/react'
 import type { Session } from 'gatehouse'
 
 export function App({ session }: { session: Session | null }) {
   return (
     <AuthProvider session={session}>
       <Account />
-      <StateLogger />
     </AuthProvider>
   )
 }
 
 function Account() {
-  const { status, user, pending, signIn, signOut } = useAuth()
+  const { status, user, pending, error, signIn, signOut } = useAuth()
+  // Re-renders only when this changes, not on every transition.
+  const isAdmin = useAuthSelector(({ context }) => context.user?.roles.includes('admin') ?? false)
   if (status === 'loading') return null
-  if (status === 'signedIn') return <button disabled={pending} onClick={signOut}>Sign out {user?.name}</button>
-  return <button disabled={pending} onClick={() => signIn({ email: 'demo@example.com', password: 'demo-password' })}>Sign in</button>
-}
-
-/** The raw actor, for what the view does not show: here, every state it passes through. */
-function StateLogger() {
-  const actorRef = useAuthActor()
-  useEffect(() => {
-    const subscription = actorRef.subscribe((snapshot) => console.debug('auth state', snapshot.value))
-    return () => subscription.unsubscribe()
-  }, [actorRef])
-  return null
+  if (status === 'signedIn')
+    return (
+      <button type="button" disabled={pending} onClick={signOut}>
+        Sign out {user?.name}
+        {isAdmin && ' (admin)'}
+      </button>
+    )
+  return (
+    <>
+      <button type="button" disabled={pending} onClick={() => signIn({ email: 'demo@example.com', password: 'demo-password' })}>
+        Sign in
+      </button>
+      {error && <p role="alert">{error.message}</p>}
+    </>
+  )
 }

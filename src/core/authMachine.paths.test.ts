@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { ActorLogic, AnyStateNode, EventObject, SnapshotFrom } from 'xstate'
 import { getAdjacencyMap } from 'xstate/graph'
 import { authMachine } from './authMachine'
-import type { AuthEvent, AuthMachineInput } from './authMachineTypes'
+import type { AuthEvent, AuthMachineInput } from './authMachine'
 
 const session = { user: { id: '1', roles: [] }, expiresAt: '2000-01-01T00:00:00.000Z' }
 const failure = (status: number) => ({ status, error: { code: `status_${status}`, message: 'failed' } })
 
 /** Every event the machine can take, with each payload variant its guards tell apart. */
 const EVENTS = [
-  { type: 'auth.login', credentials: { email: 'demo@example.com', password: 'pw' } },
-  { type: 'auth.logout' },
+  { type: 'auth.signIn', credentials: { email: 'demo@example.com', password: 'pw' } },
+  { type: 'auth.signOut' },
   { type: 'auth.refresh' },
   { type: 'auth.wake' },
   { type: 'auth.synced', message: { ...session, refreshable: true, error: null } },
@@ -18,15 +18,15 @@ const EVENTS = [
   { type: 'xstate.done.actor.loadSession', output: session },
   { type: 'xstate.done.actor.loadSession', output: null },
   { type: 'xstate.error.actor.loadSession', error: failure(502) },
-  { type: 'xstate.done.actor.login', output: session },
-  { type: 'xstate.error.actor.login', error: failure(401) },
+  { type: 'xstate.done.actor.signIn', output: session },
+  { type: 'xstate.error.actor.signIn', error: failure(401) },
   { type: 'xstate.done.actor.refresh', output: session },
   { type: 'xstate.done.actor.refresh', output: null },
   { type: 'xstate.error.actor.refresh', error: failure(401) },
   { type: 'xstate.error.actor.refresh', error: failure(502) },
-  { type: 'xstate.done.actor.logout', output: null },
-  { type: 'xstate.error.actor.logout', error: failure(0) },
-  { type: 'xstate.after.refreshDelay.auth.authenticated' },
+  { type: 'xstate.done.actor.signOut', output: null },
+  { type: 'xstate.error.actor.signOut', error: failure(0) },
+  { type: 'xstate.after.refreshDelay.auth.signedIn' },
   { type: 'xstate.after.retryDelay.auth.degraded' },
 ] as unknown as AuthEvent[]
 
@@ -48,8 +48,8 @@ function walkedTransitions(): { states: Set<string>; edges: Set<string> } {
   const edges = new Set<string>()
   const starts: Array<{ input: AuthMachineInput; always?: string }> = [
     { input: {} },
-    { input: { session }, always: 'hydrating --always--> authenticated' },
-    { input: { session: null }, always: 'hydrating --always--> anonymous' },
+    { input: { session }, always: 'hydrating --always--> signedIn' },
+    { input: { session: null }, always: 'hydrating --always--> signedOut' },
   ]
   for (const { input, always } of starts) {
     if (always) edges.add(always)
@@ -64,7 +64,8 @@ function walkedTransitions(): { states: Set<string>; edges: Set<string> } {
     })
     for (const { state, transitions } of Object.values(adjacency)) {
       states.add(String(state.value))
-      for (const { event, state: next } of Object.values(transitions) as Array<{ event: AuthEvent; state: { value: unknown } }>) edges.add(`${String(state.value)} --${event.type}--> ${String(next.value)}`)
+      for (const { event, state: next } of Object.values(transitions) as Array<{ event: AuthEvent; state: { value: unknown } }>)
+        edges.add(`${String(state.value)} --${event.type}--> ${String(next.value)}`)
     }
   }
   return { states, edges }
@@ -75,7 +76,9 @@ describe('authMachine paths (xstate/graph)', () => {
     const defined = definedTransitions()
     const { states, edges } = walkedTransitions()
     const allStates = Object.keys(authMachine.root.states)
-    console.log(`auth machine: ${states.size}/${allStates.length} states and ${[...defined].filter((edge) => edges.has(edge)).length}/${defined.size} transitions covered`)
+    console.log(
+      `auth machine: ${states.size}/${allStates.length} states and ${[...defined].filter((edge) => edges.has(edge)).length}/${defined.size} transitions covered`,
+    )
     expect([...states].sort()).toEqual([...allStates].sort())
     expect([...defined].filter((edge) => !edges.has(edge))).toEqual([])
   })

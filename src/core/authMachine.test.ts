@@ -3,11 +3,12 @@ import { createActor, fromPromise, type AnyActorRef } from 'xstate'
 import { createTabBus } from '../../test/tabBus'
 import { authMachine } from './authMachine'
 import type { RefreshInput, TransportFailure } from './transportActors'
-import type { Credentials, Session } from './types'
+import type { ErrorCode } from '../contract/errorCatalogue'
+import type { Credentials, Session } from '../contract/types'
 
 const user = { id: '1', name: 'Demo User', email: 'demo@example.com', roles: ['user'] }
 const sessionFor = (lifetimeMs: number): Session => ({ user, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() })
-const failure = (status: number, code: string): TransportFailure => ({ status, error: { code, message: code } })
+const failure = (status: number, code: ErrorCode): TransportFailure => ({ status, error: { code, message: code } })
 const credentials: Credentials = { email: 'demo@example.com', password: 'demo-password' }
 const started: AnyActorRef[] = []
 
@@ -15,16 +16,16 @@ const started: AnyActorRef[] = []
 function mockedMachine(bus = createTabBus()) {
   const answers = {
     loadSession: vi.fn<() => Promise<Session | null>>(async () => null),
-    login: vi.fn<(input: Credentials) => Promise<Session | null>>(async () => sessionFor(60_000)),
+    signIn: vi.fn<(input: Credentials) => Promise<Session | null>>(async () => sessionFor(60_000)),
     refresh: vi.fn<(input: RefreshInput) => Promise<Session | null>>(async () => sessionFor(60_000)),
-    logout: vi.fn<() => Promise<Session | null>>(async () => null),
+    signOut: vi.fn<() => Promise<Session | null>>(async () => null),
   }
   const machine = authMachine.provide({
     actors: {
       loadSession: fromPromise(() => answers.loadSession()),
-      login: fromPromise<Session | null, Credentials>(({ input }) => answers.login(input)),
+      signIn: fromPromise<Session | null, Credentials>(({ input }) => answers.signIn(input)),
       refresh: fromPromise<Session | null, RefreshInput>(({ input }) => answers.refresh(input)),
-      logout: fromPromise(() => answers.logout()),
+      signOut: fromPromise(() => answers.signOut()),
       tabSync: bus,
     },
   })
@@ -50,14 +51,14 @@ describe('authMachine', () => {
     const { answers, start } = mockedMachine()
     const actor = start(sessionFor(60_000))
     await settle()
-    expect(actor.getSnapshot().value).toBe('authenticated')
+    expect(actor.getSnapshot().value).toBe('signedIn')
     expect(actor.getSnapshot().context.user).toEqual(user)
     expect(answers.loadSession).not.toHaveBeenCalled()
   })
 
   it('starts signed out when the server says nobody is signed in, without any request', async () => {
     const { answers, start } = mockedMachine()
-    expect(start(null).getSnapshot().value).toBe('anonymous')
+    expect(start(null).getSnapshot().value).toBe('signedOut')
     await settle()
     expect(answers.loadSession).not.toHaveBeenCalled()
   })
@@ -68,7 +69,7 @@ describe('authMachine', () => {
     const actor = start()
     expect(actor.getSnapshot().value).toBe('hydrating')
     await settle()
-    expect(actor.getSnapshot().value).toBe('authenticated')
+    expect(actor.getSnapshot().value).toBe('signedIn')
     expect(answers.loadSession).toHaveBeenCalledTimes(1)
   })
 
@@ -76,19 +77,19 @@ describe('authMachine', () => {
     const { answers, start } = mockedMachine()
     const rejected = failure(422, 'validation_failed')
     rejected.error.fields = { email: ['Email is required.'] }
-    answers.login.mockRejectedValueOnce(rejected)
+    answers.signIn.mockRejectedValueOnce(rejected)
     const actor = start(null)
-    actor.send({ type: 'auth.login', credentials })
-    expect(actor.getSnapshot().value).toBe('authenticating')
+    actor.send({ type: 'auth.signIn', credentials })
+    expect(actor.getSnapshot().value).toBe('signingIn')
     await settle()
-    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().value).toBe('signedOut')
     expect(actor.getSnapshot().context.error).toEqual(rejected.error)
 
-    actor.send({ type: 'auth.login', credentials })
+    actor.send({ type: 'auth.signIn', credentials })
     expect(actor.getSnapshot().context.error).toBeNull()
     await settle()
-    expect(actor.getSnapshot().value).toBe('authenticated')
-    expect(answers.login).toHaveBeenLastCalledWith(credentials)
+    expect(actor.getSnapshot().value).toBe('signedIn')
+    expect(answers.signIn).toHaveBeenLastCalledWith(credentials)
   })
 
   it('refreshes 30 s before expiry, or 80 % into a short lifetime, passing the expiry it knows', async () => {
@@ -121,7 +122,7 @@ describe('authMachine', () => {
     const actor = start(sessionFor(600_000))
     vi.setSystemTime(Date.now() + 60_000)
     actor.send({ type: 'auth.wake' })
-    expect(actor.getSnapshot().value).toBe('authenticated')
+    expect(actor.getSnapshot().value).toBe('signedIn')
     vi.setSystemTime(Date.now() + 3_600_000)
     actor.send({ type: 'auth.wake' })
     expect(actor.getSnapshot().value).toBe('refreshing')
@@ -133,7 +134,11 @@ describe('authMachine', () => {
     vi.spyOn(Math, 'random').mockReturnValue(1)
     const { answers, start } = mockedMachine()
     const down = failure(502, 'backend_unavailable')
-    answers.refresh.mockRejectedValueOnce(down).mockRejectedValueOnce(down).mockRejectedValueOnce(down).mockResolvedValueOnce(sessionFor(600_000))
+    answers.refresh
+      .mockRejectedValueOnce(down)
+      .mockRejectedValueOnce(down)
+      .mockRejectedValueOnce(down)
+      .mockResolvedValueOnce(sessionFor(600_000))
     const actor = start(sessionFor(60_000))
     actor.send({ type: 'auth.refresh' })
     await settle()
@@ -143,8 +148,15 @@ describe('authMachine', () => {
       await vi.advanceTimersByTimeAsync(ms)
       return answers.refresh.mock.calls.length
     }
-    expect([await callsAfter(999), await callsAfter(1), await callsAfter(1_999), await callsAfter(1), await callsAfter(3_999), await callsAfter(1)]).toEqual([1, 2, 2, 3, 3, 4])
-    expect(actor.getSnapshot().value).toBe('authenticated')
+    expect([
+      await callsAfter(999),
+      await callsAfter(1),
+      await callsAfter(1_999),
+      await callsAfter(1),
+      await callsAfter(3_999),
+      await callsAfter(1),
+    ]).toEqual([1, 2, 2, 3, 3, 4])
+    expect(actor.getSnapshot().value).toBe('signedIn')
     expect(actor.getSnapshot().context).toMatchObject({ error: null, retries: 0 })
   })
 
@@ -156,7 +168,7 @@ describe('authMachine', () => {
     await settle()
     actor.send({ type: 'auth.wake' })
     await settle()
-    expect(actor.getSnapshot().value).toBe('authenticated')
+    expect(actor.getSnapshot().value).toBe('signedIn')
     expect(answers.refresh).toHaveBeenCalledTimes(2)
   })
 
@@ -166,7 +178,7 @@ describe('authMachine', () => {
     const actor = start(sessionFor(60_000))
     actor.send({ type: 'auth.refresh' })
     await settle()
-    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().value).toBe('signedOut')
     expect(actor.getSnapshot().context).toMatchObject({ user: null, expiresAt: null, error: { code: 'session_expired' } })
   })
 
@@ -178,18 +190,18 @@ describe('authMachine', () => {
     expect(answers.refresh).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
     expect(answers.refresh).toHaveBeenCalledTimes(1)
-    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().value).toBe('signedOut')
     expect(actor.getSnapshot().context.error).toMatchObject({ code: 'session_expired' })
   })
 
-  it('signs out locally even when the logout call fails', async () => {
+  it('signs out locally even when the sign-out call fails', async () => {
     const { answers, start } = mockedMachine()
-    answers.logout.mockRejectedValueOnce(failure(0, 'network_error'))
+    answers.signOut.mockRejectedValueOnce(failure(0, 'network_error'))
     const actor = start(sessionFor(60_000))
-    actor.send({ type: 'auth.logout' })
-    expect(actor.getSnapshot().value).toBe('loggingOut')
+    actor.send({ type: 'auth.signOut' })
+    expect(actor.getSnapshot().value).toBe('signingOut')
     await settle()
-    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().value).toBe('signedOut')
     expect(actor.getSnapshot().context.user).toBeNull()
   })
 })
@@ -219,14 +231,14 @@ describe('authMachine across tabs', () => {
     const tabA = mockedMachine()
     const tabB = mockedMachine(tabA.bus)
     const [a, b] = [tabA.start(null), tabB.start(null)]
-    a.send({ type: 'auth.login', credentials })
+    a.send({ type: 'auth.signIn', credentials })
     await settle()
-    expect(b.getSnapshot().value).toBe('authenticated')
-    a.send({ type: 'auth.logout' })
+    expect(b.getSnapshot().value).toBe('signedIn')
+    a.send({ type: 'auth.signOut' })
     await settle()
-    expect(b.getSnapshot().value).toBe('anonymous')
+    expect(b.getSnapshot().value).toBe('signedOut')
     expect(b.getSnapshot().context.error).toBeNull()
-    expect([tabB.answers.login, tabB.answers.logout, tabB.answers.loadSession].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0])
+    expect([tabB.answers.signIn, tabB.answers.signOut, tabB.answers.loadSession].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0])
   })
 
   it('signs every tab out once when the backend rejects the refresh in one of them', async () => {
@@ -237,11 +249,11 @@ describe('authMachine across tabs', () => {
     const [a, b] = [tabA.start(session), tabB.start(session)]
     const signOuts = { b: 0 }
     b.subscribe((snapshot) => {
-      if (snapshot.matches('anonymous')) signOuts.b += 1
+      if (snapshot.matches('signedOut')) signOuts.b += 1
     })
     a.send({ type: 'auth.refresh' })
     await vi.advanceTimersByTimeAsync(120_000)
-    expect(a.getSnapshot().value).toBe('anonymous')
+    expect(a.getSnapshot().value).toBe('signedOut')
     expect(b.getSnapshot().context.error?.code).toBe('session_expired')
     expect(signOuts.b).toBe(1)
     expect(tabB.answers.refresh).not.toHaveBeenCalled()

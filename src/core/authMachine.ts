@@ -1,11 +1,50 @@
-import { assign, createMachine, emit, type ActorRefFrom, type DoneActorEvent, type ErrorActorEvent } from 'xstate'
-import type { AuthContext, AuthEvent, AuthMachineTypes } from './authMachineTypes'
-import { tabSync, wakeWatcher, type TabMessage, type TabSyncEvent } from './browserActors'
+import { assertEvent, assign, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate'
+import { internal_error, session_expired } from '../contract/errorMessages'
+import type { AuthError, Credentials, Session } from '../contract/types'
 import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
+import { tabSync, type TabMessage, type TabSyncEvent } from './tabSync'
 import { transportActors, type TransportFailure } from './transportActors'
-import type { AuthError, Session } from './types'
+import { wakeWatcher, type WakeEvent } from './wakeWatcher'
 
-const SESSION_ENDED: AuthError = { code: 'session_expired', message: 'Your session has ended. Please sign in again.' }
+/** What the machine knows: what it tells the other tabs, and what it keeps to itself. */
+export interface AuthContext extends TabMessage {
+  /** Whether the server handed over the first session, so hydrating needs no request. */
+  serverRendered: boolean
+  /** Failed refresh attempts in a row, for the backoff. */
+  retries: number
+  timing: RefreshTiming
+  lockTimeoutMs: number
+}
+
+export interface AuthMachineInput {
+  /**
+   * The session the server rendered with. `null` means the server knows nobody is signed in;
+   * leaving it out makes the machine ask the session route.
+   */
+  session?: Session | null
+  /** Refresh margin and retry backoff. Default: 30 s before expiry; retries from 1 s doubling to 10 s. */
+  timing?: Partial<RefreshTiming>
+  /** How long to wait for another tab's refresh before refreshing anyway. Default 10 s. */
+  lockTimeoutMs?: number
+}
+
+export type AuthEvent =
+  | { type: 'auth.signIn'; credentials: Credentials }
+  | { type: 'auth.signOut' }
+  | { type: 'auth.refresh' }
+  | WakeEvent
+  | TabSyncEvent
+
+/**
+ * What views read instead of state names (`snapshot.hasTag('pending')`), so the states can change
+ * without them: `loading` (nobody knows yet who is signed in), `signedIn` (someone is, refreshing
+ * or signing out included), `pending` (a sign-in or sign-out is in flight), `refreshing`,
+ * `reconnecting` (a refresh failed for a transient reason and is retried; the session is kept),
+ * `busy` (a request is in flight whose answer may change the cookies).
+ */
+export type AuthTag = 'loading' | 'signedIn' | 'pending' | 'refreshing' | 'reconnecting' | 'busy'
+
+const SESSION_ENDED: AuthError = { code: 'session_expired', message: session_expired }
 
 const sessionContext = (session: Session | null, error: AuthError | null = null) => ({
   user: session?.user ?? null,
@@ -15,41 +54,89 @@ const sessionContext = (session: Session | null, error: AuthError | null = null)
   retries: 0,
 })
 
-// The invoked actors' done and error events are not part of `AuthEvent`; these read them.
-const outputOf = (event: AuthEvent) => (event as unknown as DoneActorEvent<Session | null>).output
-const failureOf = (event: AuthEvent): TransportFailure => {
-  const { error } = event as unknown as ErrorActorEvent<Partial<TransportFailure> | undefined>
-  return error?.error ? (error as TransportFailure) : { status: 0, error: { code: 'unexpected_error', message: 'Something went wrong. Please try again.' } }
-}
-/** Only what tabs tell each other, whatever else the context or a message holds. */
-const tabMessage = ({ user, expiresAt, refreshable, error }: TabMessage): TabMessage => ({ user, expiresAt, refreshable, error })
-const messageOf = (event: AuthEvent) => tabMessage((event as TabSyncEvent).message)
+const isTransportFailure = (error: unknown): error is TransportFailure =>
+  typeof error === 'object' && !!error && 'error' in error && !!error.error
+/** An effect that failed some other way than through the transport (a bug, say) still leaves the shared error shape. */
+const failureOf = (error: unknown): TransportFailure =>
+  isTransportFailure(error) ? error : { status: 0, error: { code: 'internal_error', message: internal_error } }
 
 /** A session that cannot be refreshed is kept to its very end: no margin. */
 const timingOf = (context: AuthContext): RefreshTiming => (context.refreshable ? context.timing : { ...context.timing, marginMs: 0 })
 
+const authSetup = setup({
+  types: {
+    context: {} as AuthContext,
+    events: {} as AuthEvent,
+    input: {} as AuthMachineInput,
+    tags: {} as AuthTag,
+    // Each invoked actor's id is its source's name: the children are typed by id, with no catch-all.
+    children: {} as {
+      loadSession: 'loadSession'
+      signIn: 'signIn'
+      refresh: 'refresh'
+      signOut: 'signOut'
+      tabSync: 'tabSync'
+      wakeWatcher: 'wakeWatcher'
+    },
+  },
+  actors: { ...transportActors(), tabSync, wakeWatcher },
+  guards: {
+    serverSignedIn: ({ context }) => context.serverRendered && context.user !== null,
+    serverRendered: ({ context }) => context.serverRendered,
+    hasSession: (_, session: Session | null) => session !== null,
+    sessionRejected: (_, failure: TransportFailure) => failure.status === 401,
+    // After a sleep the timer may have fired late or not at all: due once only the floor is left.
+    refreshDue: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)) <= MIN_REFRESH_DELAY_MS,
+    signedInElsewhere: (_, message: TabMessage) => message.user !== null,
+  },
+  actions: {
+    storeSession: assign((_, session: Session | null) => sessionContext(session)),
+    storeFailure: assign(({ context }, failure: TransportFailure) => ({ error: failure.error, retries: context.retries + 1 })),
+    forgetSession: assign(sessionContext(null)),
+    endSession: assign(sessionContext(null, SESSION_ENDED)),
+    adoptTabMessage: assign((_, message: TabMessage) => ({ ...message, retries: 0 })),
+    // After storeSession, forgetSession or endSession: tabSync passes on to the other tabs only a TabMessage's fields.
+    publish: sendTo('tabSync', ({ context }) => ({ type: 'tabs.publish' as const, message: context })),
+  },
+  delays: {
+    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)),
+    retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
+  },
+})
+
+// Guards and actions that read an event's payload take it as their params, typed where the event is known.
+const messageOf = ({ event }: { event: TabSyncEvent }) => event.message
+const outputOf = ({ event }: { event: { output: Session | null } }) => event.output
+const failureOfEvent = ({ event }: { event: { error: unknown } }) => failureOf(event.error)
+const hasSession = { type: 'hasSession', params: outputOf } as const
+const storeSession = { type: 'storeSession', params: outputOf } as const
+const sessionRejected = { type: 'sessionRejected', params: failureOfEvent } as const
+const storeFailure = { type: 'storeFailure', params: failureOfEvent } as const
+const signedInElsewhere = { type: 'signedInElsewhere', params: messageOf } as const
+const adoptTabMessage = { type: 'adoptTabMessage', params: messageOf } as const
+
 /** Another tab signed in, refreshed or signed out: take its word, without a request. */
 const followOtherTab = [
-  { guard: 'signedInElsewhere', target: '#auth.authenticated', reenter: true, actions: 'adoptTabMessage' },
-  { target: '#auth.anonymous', actions: 'adoptTabMessage' },
+  { guard: signedInElsewhere, target: 'signedIn', reenter: true, actions: adoptTabMessage },
+  { target: 'signedOut', actions: adoptTabMessage },
 ] as const
-const signedIn = { target: '#auth.authenticated', actions: ['storeSession', 'publish'] } as const
-const sessionEnded = { target: '#auth.anonymous', actions: ['endSession', 'publish'] } as const
+const signedIn = { target: 'signedIn', actions: [storeSession, 'publish'] } as const
+const sessionEnded = { target: 'signedOut', actions: ['endSession', 'publish'] } as const
 /** The person signed out in this tab, whatever the server said: tell the others. */
-const signedOutHere = { target: '#auth.anonymous', actions: ['signOut', 'publish'] } as const
-const failed = (target: 'anonymous' | 'degraded') => ({ target, actions: 'storeFailure' }) as const
+const signedOutHere = { target: 'signedOut', actions: ['forgetSession', 'publish'] } as const
+const failed = (target: 'signedOut' | 'degraded') => ({ target, actions: storeFailure }) as const
 
 /**
  * The browser's picture of the session: hydrating, signed out, signing in, signed in,
- * refreshing, retrying a refresh after a transient failure, signing out. Tabs of one browser
- * share sign-in, refresh and sign-out through the `tabSync` actor.
+ * refreshing, retrying a refresh after a transient failure (degraded), signing out. Tabs of one
+ * browser share sign-in, refresh and sign-out through the `tabSync` actor. Views read its tags
+ * (`AuthTag`), not its state names.
  *
  * @example
  * const actor = createActor(authMachine, { input: { session: null } }).start()
- * actor.send({ type: 'auth.login', credentials: { email: 'demo@example.com', password: 'demo-password' } })
+ * actor.send({ type: 'auth.signIn', credentials: { email: 'demo@example.com', password: 'demo-password' } })
  */
-export const authMachine = createMachine({
-  types: {} as AuthMachineTypes,
+export const authMachine = authSetup.createMachine({
   id: 'auth',
   context: ({ input }) => ({
     ...sessionContext(input.session ?? null),
@@ -58,94 +145,81 @@ export const authMachine = createMachine({
     lockTimeoutMs: input.lockTimeoutMs ?? 10_000,
   }),
   invoke: [
-    { id: 'tabSync', src: 'tabSync', input: ({ self }) => self },
+    { id: 'tabSync', src: 'tabSync' },
     { id: 'wakeWatcher', src: 'wakeWatcher' },
   ],
   initial: 'hydrating',
   states: {
     hydrating: {
+      tags: ['loading', 'busy'],
       always: [
-        { guard: 'serverSignedIn', target: 'authenticated' },
-        { guard: 'serverSignedOut', target: 'anonymous' },
+        { guard: 'serverSignedIn', target: 'signedIn' },
+        { guard: 'serverRendered', target: 'signedOut' },
       ],
       invoke: {
         id: 'loadSession',
         src: 'loadSession',
-        onDone: [{ guard: 'hasSession', target: 'authenticated', actions: 'storeSession' }, { target: 'anonymous' }],
-        onError: failed('anonymous'),
+        onDone: [{ guard: hasSession, target: 'signedIn', actions: storeSession }, { target: 'signedOut' }],
+        onError: failed('signedOut'),
       },
       on: { 'auth.synced': followOtherTab },
     },
-    anonymous: {
+    signedOut: {
       on: {
-        'auth.login': 'authenticating',
-        'auth.synced': { guard: 'signedInElsewhere', target: 'authenticated', actions: 'adoptTabMessage' },
+        'auth.signIn': 'signingIn',
+        'auth.synced': { guard: signedInElsewhere, target: 'signedIn', actions: adoptTabMessage },
       },
     },
-    authenticating: {
+    signingIn: {
+      tags: ['pending', 'busy'],
       entry: assign({ error: null }),
       invoke: {
-        id: 'login',
-        src: 'login',
-        input: ({ event }) => (event as Extract<AuthEvent, { type: 'auth.login' }>).credentials,
+        id: 'signIn',
+        src: 'signIn',
+        // The credentials go straight to the effect: never into the context, which inspectors and snapshots show.
+        input: ({ event }) => {
+          assertEvent(event, 'auth.signIn')
+          return event.credentials
+        },
         onDone: signedIn,
-        onError: failed('anonymous'),
+        onError: failed('signedOut'),
       },
     },
-    authenticated: {
+    signedIn: {
+      tags: ['signedIn'],
       after: { refreshDelay: 'refreshing' },
       on: {
         'auth.refresh': 'refreshing',
         'auth.wake': { guard: 'refreshDue', target: 'refreshing' },
-        'auth.logout': 'loggingOut',
+        'auth.signOut': 'signingOut',
         'auth.synced': followOtherTab,
       },
     },
     refreshing: {
+      tags: ['signedIn', 'refreshing', 'busy'],
       invoke: {
         id: 'refresh',
         src: 'refresh',
         input: ({ context }) => ({ knownExpiresAt: context.expiresAt, lockTimeoutMs: context.lockTimeoutMs }),
-        onDone: [{ guard: 'hasSession', ...signedIn }, sessionEnded],
-        onError: [{ guard: 'sessionRejected', ...sessionEnded }, failed('degraded')],
+        onDone: [{ guard: hasSession, ...signedIn }, sessionEnded],
+        onError: [{ guard: sessionRejected, ...sessionEnded }, failed('degraded')],
       },
-      on: { 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
+      on: { 'auth.signOut': 'signingOut', 'auth.synced': followOtherTab },
     },
     degraded: {
+      tags: ['signedIn', 'reconnecting'],
       after: { retryDelay: 'refreshing' },
-      on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.logout': 'loggingOut', 'auth.synced': followOtherTab },
+      on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.signOut': 'signingOut', 'auth.synced': followOtherTab },
     },
-    loggingOut: {
-      invoke: { id: 'logout', src: 'logout', onDone: signedOutHere, onError: signedOutHere },
+    signingOut: {
+      tags: ['signedIn', 'pending', 'busy'],
+      invoke: { id: 'signOut', src: 'signOut', onDone: signedOutHere, onError: signedOutHere },
     },
-  },
-}, {
-  // Implementations given here rather than through setup(), whose result holds every action creator
-  // XState has, which no bundler can then drop: 0.8 kB gzipped of the core's 15 kB budget.
-  actors: { ...transportActors(), tabSync, wakeWatcher },
-  guards: {
-    serverSignedIn: ({ context }) => context.serverRendered && context.user !== null,
-    serverSignedOut: ({ context }) => context.serverRendered && context.user === null,
-    hasSession: ({ event }) => outputOf(event) !== null,
-    sessionRejected: ({ event }) => failureOf(event).status === 401,
-    // After a sleep the timer may have fired late or not at all: due once only the floor is left.
-    refreshDue: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)) <= MIN_REFRESH_DELAY_MS,
-    signedInElsewhere: ({ event }) => messageOf(event).user !== null,
-  },
-  actions: {
-    storeSession: assign(({ event }) => sessionContext(outputOf(event))),
-    storeFailure: assign(({ context, event }) => ({ error: failureOf(event).error, retries: context.retries + 1 })),
-    signOut: assign(sessionContext(null)),
-    endSession: assign(sessionContext(null, SESSION_ENDED)),
-    adoptTabMessage: assign(({ event }) => ({ ...messageOf(event), retries: 0 })),
-    // After storeSession, signOut or endSession: the tabSync actor passes it on to the other tabs.
-    publish: emit(({ context }) => ({ type: 'tabs.publish' as const, message: tabMessage(context) })),
-  },
-  delays: {
-    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)),
-    retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })
 
 /** A running auth machine, as `createActor(authMachine)` returns it. */
 export type AuthActorRef = ActorRefFrom<typeof authMachine>
+
+/** One of the machine's snapshots, as `actor.getSnapshot()` returns it. */
+export type AuthSnapshot = SnapshotFrom<typeof authMachine>

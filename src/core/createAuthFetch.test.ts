@@ -3,7 +3,7 @@ import { createActor, fromPromise } from 'xstate'
 import { createTabBus } from '../../test/tabBus'
 import { authMachine } from './authMachine'
 import { createAuthFetch } from './createAuthFetch'
-import type { Session } from './types'
+import type { Session } from '../contract/types'
 
 const sessionUntil = (expiresAt: string): Session => ({ user: { id: '1', roles: [] }, expiresAt })
 
@@ -18,7 +18,9 @@ function setup(refresh: () => Promise<Session | null>) {
 
 describe('createAuthFetch', () => {
   const actors: Array<{ stop(): void }> = []
-  afterEach(() => actors.splice(0).forEach((actor) => actor.stop()))
+  afterEach(() => {
+    for (const actor of actors.splice(0)) actor.stop()
+  })
 
   it('answers a 401 with one refresh and one replay, shared by concurrent requests', async () => {
     let renew = () => {}
@@ -30,11 +32,19 @@ describe('createAuthFetch', () => {
     renew = renewToken
     actors.push(actor)
     const authFetch = createAuthFetch(actor, backend)
-    const responses = await Promise.all(['/a', '/b', '/c', '/d', '/e'].map((path) => authFetch(`http://app.test${path}`, { method: 'POST', body: path })))
+    const responses = await Promise.all(
+      ['/a', '/b', '/c', '/d', '/e'].map((path) => authFetch(`http://app.test${path}`, { method: 'POST', body: path })),
+    )
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200])
     expect(refreshSpy).toHaveBeenCalledTimes(1)
     expect(backend).toHaveBeenCalledTimes(10)
-    expect(await Promise.all(backend.mock.calls.slice(5).map(([request]) => (request as Request).text()))).toEqual(['/a', '/b', '/c', '/d', '/e'])
+    expect(await Promise.all(backend.mock.calls.slice(5).map(([request]) => (request as Request).text()))).toEqual([
+      '/a',
+      '/b',
+      '/c',
+      '/d',
+      '/e',
+    ])
   })
 
   it('returns the 401 when the refresh signs the person out, without a replay', async () => {
@@ -43,7 +53,7 @@ describe('createAuthFetch', () => {
     const response = await createAuthFetch(actor, backend)('http://app.test/a')
     expect(response.status).toBe(401)
     expect(backend).toHaveBeenCalledTimes(1)
-    expect(actor.getSnapshot().value).toBe('anonymous')
+    expect(actor.getSnapshot().value).toBe('signedOut')
   })
 
   it('passes other answers through untouched', async () => {

@@ -1,9 +1,19 @@
-export { authMachine, type AuthActorRef } from './authMachine'
-export type { AuthContext, AuthEvent, AuthMachineInput } from './authMachineTypes'
-export type { TabMessage } from './browserActors'
-export { CLIENT_HEADER } from './clientHeader'
+export {
+  authMachine,
+  type AuthActorRef,
+  type AuthContext,
+  type AuthEvent,
+  type AuthMachineInput,
+  type AuthSnapshot,
+  type AuthTag,
+} from './authMachine'
+export { CLIENT_HEADER } from '../contract/clientHeader'
 export { createAuthFetch } from './createAuthFetch'
+export { refresh } from './refresh'
 export type { RefreshTiming } from './refreshTiming'
 export { selectAuth, type AuthStatus, type AuthView } from './selectAuth'
+export { signIn, type SignInResult } from './signIn'
+export { signOut } from './signOut'
+export type { TabMessage } from './tabSync'
 export { transportActors, type RefreshInput, type TransportFailure, type TransportOptions } from './transportActors'
-export type { AuthError, Credentials, Session, User } from './types'
+export type { AuthError, Credentials, Session, User } from '../contract/types'

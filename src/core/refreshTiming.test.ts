@@ -11,7 +11,8 @@ describe('refreshDelay', () => {
   })
 
   it('waits at least a second, so an expired token or a skewed clock cannot loop', () => {
-    for (const expiresAt of [inMs(500), inMs(-60_000), 'not a date', null]) expect(refreshDelay(expiresAt, DEFAULT_REFRESH_TIMING, now)).toBe(1_000)
+    for (const expiresAt of [inMs(500), inMs(-60_000), 'not a date', null])
+      expect(refreshDelay(expiresAt, DEFAULT_REFRESH_TIMING, now)).toBe(1_000)
   })
 
   it('never asks for a timer longer than a timer can wait (24.8 days), which would fire at once', () => {
@@ -21,7 +22,9 @@ describe('refreshDelay', () => {
 
 describe('retryDelay', () => {
   it('doubles from 1 s up to 10 s, half of each step random', () => {
-    expect([0, 1, 2, 3, 4, 10].map((attempt) => retryDelay(attempt, DEFAULT_REFRESH_TIMING, 0))).toEqual([500, 1_000, 2_000, 4_000, 5_000, 5_000])
+    expect([0, 1, 2, 3, 4, 10].map((attempt) => retryDelay(attempt, DEFAULT_REFRESH_TIMING, 0))).toEqual([
+      500, 1_000, 2_000, 4_000, 5_000, 5_000,
+    ])
     expect(retryDelay(2, DEFAULT_REFRESH_TIMING, 1)).toBe(4_000)
   })
 })

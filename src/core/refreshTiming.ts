@@ -17,7 +17,9 @@ const MAX_REFRESH_DELAY_MS = 2 ** 31 - 1
 export function refreshDelay(expiresAt: string | null, timing: RefreshTiming, now = Date.now()): number {
   const remaining = Date.parse(expiresAt!) - now
   // A floor keeps a server clock ahead of the browser's from turning into a refresh loop.
-  return remaining > 0 ? Math.min(MAX_REFRESH_DELAY_MS, Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2))) : MIN_REFRESH_DELAY_MS
+  return remaining > 0
+    ? Math.min(MAX_REFRESH_DELAY_MS, Math.max(MIN_REFRESH_DELAY_MS, remaining - Math.min(timing.marginMs, remaining * 0.2)))
+    : MIN_REFRESH_DELAY_MS
 }
 
 /** Exponential backoff with "equal jitter": half the step fixed, half random, so tabs and clients spread out. */

@@ -1,6 +1,5 @@
-import type { SnapshotFrom } from 'xstate'
-import type { authMachine } from './authMachine'
-import type { AuthError, User } from './types'
+import type { AuthError, User } from '../contract/types'
+import type { AuthSnapshot } from './authMachine'
 
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut'
 
@@ -27,9 +26,9 @@ export interface AuthView {
  * @example
  * actor.subscribe((snapshot) => render(selectAuth(snapshot)))
  */
-export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView {
+export function selectAuth(snapshot: AuthSnapshot): AuthView {
   const { user, expiresAt, refreshable, error, retries } = snapshot.context
-  const status: AuthStatus = snapshot.matches('hydrating') ? 'loading' : user ? 'signedIn' : 'signedOut'
+  const status: AuthStatus = snapshot.hasTag('loading') ? 'loading' : snapshot.hasTag('signedIn') ? 'signedIn' : 'signedOut'
   return {
     status,
     user,
@@ -37,8 +36,8 @@ export function selectAuth(snapshot: SnapshotFrom<typeof authMachine>): AuthView
     refreshable,
     error,
     sessionEnded: status === 'signedOut' && error?.code === 'session_expired',
-    pending: snapshot.matches('authenticating') || snapshot.matches('loggingOut'),
+    pending: snapshot.hasTag('pending'),
     // A retry after a failure is still reconnecting, until one succeeds.
-    reconnecting: snapshot.matches('degraded') || (snapshot.matches('refreshing') && retries > 0),
+    reconnecting: snapshot.hasTag('reconnecting') || (snapshot.hasTag('refreshing') && retries > 0),
   }
 }

@@ -1,7 +1,4 @@
-import type { SnapshotFrom } from 'xstate'
-import type { authMachine, AuthActorRef } from './authMachine'
-
-type AuthSnapshot = SnapshotFrom<typeof authMachine>
+import type { AuthActorRef, AuthSnapshot } from './authMachine'
 
 /**
  * Resolves with the first snapshot, the current one included, that `done` accepts — or with the

@@ -28,7 +28,12 @@ describe('withRefreshLock', () => {
       order.push(`${name} end`)
       return name
     }
-    expect(await Promise.all([withRefreshLock(job('a'), { signal: signal(), timeoutMs: 1_000 }), withRefreshLock(job('b'), { signal: signal(), timeoutMs: 1_000 })])).toEqual(['a', 'b'])
+    expect(
+      await Promise.all([
+        withRefreshLock(job('a'), { signal: signal(), timeoutMs: 1_000 }),
+        withRefreshLock(job('b'), { signal: signal(), timeoutMs: 1_000 }),
+      ]),
+    ).toEqual(['a', 'b'])
     expect(order).toEqual(['a start', 'a end', 'b start', 'b end'])
   })
 
@@ -39,7 +44,7 @@ describe('withRefreshLock', () => {
 
   it('needs no AbortSignal.any, which Safari before 17.4 lacks', async () => {
     vi.stubGlobal('navigator', { locks: fakeLocks({ stuck: true }) })
-    vi.stubGlobal('AbortSignal', Object.assign(function AbortSignal() {}, { timeout: AbortSignal.timeout }))
+    vi.stubGlobal('AbortSignal', Object.assign(class {}, { timeout: AbortSignal.timeout }))
     expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
   })
 

@@ -5,7 +5,10 @@
  * Locks (an insecure origin) the work simply runs. Once `signal` aborts, work not yet begun never
  * begins.
  */
-export async function withRefreshLock<T>(work: () => Promise<T>, { signal, timeoutMs }: { signal: AbortSignal; timeoutMs: number }): Promise<T> {
+export async function withRefreshLock<T>(
+  work: () => Promise<T>,
+  { signal, timeoutMs }: { signal: AbortSignal; timeoutMs: number },
+): Promise<T> {
   const begin = async () => {
     signal.throwIfAborted()
     return work()

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type DelayMode } from 'msw'
-import type { Session } from '../core/types'
+import { AUTH_ROUTES, authRouteUrl, DEFAULT_BASE_PATH } from '../contract/authRoutes'
+import type { Session } from '../contract/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
 import { signedOutAnswer } from './routeAnswers'
 
@@ -13,15 +14,15 @@ export interface GatehouseHandlersOptions {
   slowMs?: number | DelayMode
   /**
    * The session the cookies already hold, as the session route will report it until it
-   * changes: `null` for nobody (e.g. `backendDown` seen from the login page), or the session
+   * changes: `null` for nobody (e.g. `backendDown` seen from the sign-in page), or the session
    * kept when a story switches scenarios while signed in. Default: the scenario's own.
    */
   held?: Session | null
 }
 
 /**
- * MSW request handlers that answer gatehouse's four proxy routes (`session`, `login`,
- * `refresh`, `logout`) the way one named scenario needs, for stories and browser tests.
+ * MSW request handlers that answer gatehouse's four proxy routes (`AUTH_ROUTES`: sign-in,
+ * session, refresh, sign-out) the way one named scenario needs, for stories and browser tests.
  *
  * @example
  * // A Storybook story, with msw-storybook-addon
@@ -36,10 +37,13 @@ export interface GatehouseHandlersOptions {
  * const worker = setupWorker(...gatehouseHandlers('wrongPassword', { basePath: '/auth' }))
  *
  * @example
- * // The login page while the backend is down: nobody signed in, sign-in answers 502
+ * // The sign-in page while the backend is down: nobody signed in, sign-in answers 502
  * msw.use(...gatehouseHandlers('backendDown', { held: null }))
  */
-export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/api/auth', slowMs, held: alreadyHeld }: GatehouseHandlersOptions = {}) {
+export function gatehouseHandlers(
+  scenario: GatehouseScenario,
+  { basePath = DEFAULT_BASE_PATH, slowMs, held: alreadyHeld }: GatehouseHandlersOptions = {},
+) {
   const routes: ScenarioRoutes = gatehouseScenarios[scenario]
   const wait = slowMs ?? routes.slowMs ?? 0
   // Like the real routes: the session route reports what the cookies hold until a sign-in,
@@ -61,14 +65,21 @@ export function gatehouseHandlers(scenario: GatehouseScenario, { basePath = '/ap
     const refreshed = await refresh(request)
     return refreshed.status === 401 ? signedOutAnswer() : refreshed
   }
-  const answer = (respond: (request: Request) => Response | Promise<Response>) => async ({ request }: { request: Request }) => {
-    if (wait) await delay(wait)
-    return respond(request)
+  const answer =
+    (respond: (request: Request) => Response | Promise<Response>) =>
+    async ({ request }: { request: Request }) => {
+      if (wait) await delay(wait)
+      return respond(request)
+    }
+  const respond: Record<keyof typeof AUTH_ROUTES, (request: Request) => Promise<Response>> = {
+    signIn: async (request) => hold(await routes.signIn(request)),
+    session,
+    refresh,
+    signOut: async (request) => hold(await routes.signOut(request)),
   }
-  return [
-    http.get(`${basePath}/session`, answer(session)),
-    http.post(`${basePath}/login`, answer(async (request) => hold(await routes.login(request)))),
-    http.post(`${basePath}/refresh`, answer(refresh)),
-    http.post(`${basePath}/logout`, answer(async (request) => hold(await routes.logout(request)))),
-  ]
+  return Object.entries(AUTH_ROUTES).map(([name, route]) => {
+    const path = authRouteUrl(basePath, name as keyof typeof AUTH_ROUTES)
+    const handler = answer(respond[name as keyof typeof AUTH_ROUTES])
+    return route.method === 'GET' ? http.get(path, handler) : http.post(path, handler)
+  })
 }

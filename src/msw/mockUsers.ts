@@ -1,4 +1,4 @@
-import type { User } from '../core/types'
+import type { User } from '../contract/types'
 
 /** The person the signed-in scenarios use: the example app's demo account, role `user`. */
 export const mockUser: User = { id: '1', name: 'Demo User', email: 'demo@example.com', roles: ['user'] }

@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw'
-import type { User } from '../core/types'
+import { ERROR_MESSAGES, type ErrorCode } from '../contract/errorCatalogue'
+import type { User } from '../contract/types'
 import { mockAdmin, mockPasswords, mockUser } from './mockUsers'
 
 /** How long the mocked access token lasts unless a scenario says otherwise: 15 minutes. */
@@ -12,19 +13,20 @@ export const sessionAnswer = (user: User, expiresInMs = DEFAULT_SESSION_MS, { re
 export const signedOutAnswer = () => HttpResponse.json({ user: null })
 
 /** gatehouse's one error shape, `{ error: { code, message, fields? } }`. */
-export const errorAnswer = (status: number, code: string, message: string, fields?: Record<string, string[]>) =>
+export const errorAnswer = (status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code], fields?: Record<string, string[]>) =>
   HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status })
 
 export const wrongPasswordAnswer = () => errorAnswer(401, 'invalid_credentials', 'These credentials do not match our records.')
 
-export const validationAnswer = (fields: Record<string, string[]>) => errorAnswer(422, 'validation_failed', 'The given data was invalid.', fields)
+export const validationAnswer = (fields: Record<string, string[]>) =>
+  errorAnswer(422, 'validation_failed', 'The given data was invalid.', fields)
 
-export const backendDownAnswer = () => errorAnswer(502, 'backend_unavailable', 'The sign-in service cannot be reached right now. Please try again shortly.')
+export const backendDownAnswer = () => errorAnswer(502, 'backend_unavailable')
 
-export const sessionExpiredAnswer = () => errorAnswer(401, 'session_expired', 'Your session has ended. Please sign in again.')
+export const sessionExpiredAnswer = () => errorAnswer(401, 'session_expired')
 
 /**
- * The login route as the demo backend answers it: the two demo accounts sign in (by email, or by the email's local part as a username), a malformed
+ * The sign-in route as the demo backend answers it: the two demo accounts sign in (by email, or by the email's local part as a username), a malformed
  * email or an empty field is a 422, anything else a 401. Accepts JSON with `email` or `username`.
  */
 export async function checkCredentials(request: Request) {

@@ -3,13 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authRequest, cookiesFrom } from '../../test/authRequests'
 import { createFakeBackend } from '../../test/fakeBackend'
 import { createGatehouse } from '../server/createGatehouse'
-import { restAdapter } from '../server/restAdapter'
+import { restAdapter } from '../server/backend/rest/restAdapter'
 import { createNextGatehouse } from './createNextGatehouse'
 
 const jar = vi.hoisted(() => ({ cookie: '' }))
 vi.mock('next/headers', () => ({
   cookies: async () => ({
-    getAll: () => jar.cookie.split('; ').filter(Boolean).map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) })),
+    getAll: () =>
+      jar.cookie
+        .split('; ')
+        .filter(Boolean)
+        .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) })),
   }),
 }))
 vi.mock('next/navigation', () => ({
@@ -20,9 +24,17 @@ vi.mock('next/navigation', () => ({
 
 function setup() {
   const backend = createFakeBackend()
-  const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }), secret: 'next-adapter-test-secret-0123456789abcdef', secureCookies: false })
-  const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'], backendProxy: { allow: ['/auth/profile'], fetch: backend.fetch } })
-  const signIn = async () => cookiesFrom(await auth.handlers.POST(authRequest('login', { body: { email: 'demo@example.com', password: 'demo-password' } })))
+  const gatehouse = createGatehouse({
+    backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }),
+    secret: 'next-adapter-test-secret-0123456789abcdef',
+    secureCookies: false,
+  })
+  const auth = createNextGatehouse(gatehouse, {
+    protectedPaths: ['/dashboard'],
+    backendProxy: { allow: ['/auth/profile'], fetch: backend.fetch },
+  })
+  const signIn = async () =>
+    cookiesFrom(await auth.handlers.POST(authRequest('signIn', { body: { email: 'demo@example.com', password: 'demo-password' } })))
   const visit = (path: string, cookie = '') => new NextRequest(new URL(path, 'http://app.test'), { headers: cookie ? { cookie } : {} })
   return { auth, backend, signIn, visit }
 }
@@ -34,8 +46,8 @@ describe('createNextGatehouse', () => {
   it('requireSession() redirects a signed-out render to the sign-in page, even without proxy.ts', async () => {
     const { auth } = setup()
     jar.cookie = ''
-    await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/login?next=%2Fdashboard')
-    await expect(auth.requireSession('//evil.example')).rejects.toThrow('redirect:/login?next=%2F')
+    await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/sign-in?next=%2Fdashboard')
+    await expect(auth.requireSession('//evil.example')).rejects.toThrow('redirect:/sign-in?next=%2F')
   })
 
   it('getSession() reads the sealed cookies in-process, with no backend call', async () => {
@@ -43,15 +55,15 @@ describe('createNextGatehouse', () => {
     jar.cookie = await signIn()
     backend.calls.length = 0
     expect(await auth.getSession()).toMatchObject({ user: { id: '7', name: 'Demo User' } })
-    expect(backend.calls).toEqual([])
+    expect(backend.lines()).toEqual([])
   })
 
   it('proxy redirects signed-out visitors of protected paths, and signed-in visitors of the sign-in page', async () => {
     const { auth, signIn, visit } = setup()
     const signedOut = await auth.proxy(visit('/dashboard?tab=2'))
     expect(signedOut.status).toBe(307)
-    expect(signedOut.headers.get('location')).toBe('http://app.test/login?next=%2Fdashboard%3Ftab%3D2')
-    const signedIn = await auth.proxy(visit('/login?next=%2Fdashboard', await signIn()))
+    expect(signedOut.headers.get('location')).toBe('http://app.test/sign-in?next=%2Fdashboard%3Ftab%3D2')
+    const signedIn = await auth.proxy(visit('/sign-in?next=%2Fdashboard', await signIn()))
     expect(signedIn.headers.get('location')).toBe('http://app.test/dashboard')
     expect((await auth.proxy(visit('/', ''))).headers.get('x-middleware-next')).toBe('1')
   })
@@ -62,7 +74,7 @@ describe('createNextGatehouse', () => {
     vi.setSystemTime(new Date('2026-01-01T00:05:00Z'))
     const response = await auth.proxy(visit('/dashboard', cookie))
     expect(response.headers.get('location')).toBeNull()
-    expect(backend.calls.filter((call) => call === 'POST /auth/refresh')).toHaveLength(1)
+    expect(backend.lines().filter((call) => call === 'POST /auth/refresh')).toHaveLength(1)
     const browserCookies = cookiesFrom(response, cookie)
     expect(browserCookies).not.toBe(cookie)
     // Next.js passes overridden request headers to the render through x-middleware-request-*.
@@ -73,9 +85,14 @@ describe('createNextGatehouse', () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.stubEnv('AUTH_SECRET', '')
     try {
-      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }), logger: { warn: vi.fn(), error: vi.fn() } })
+      const gatehouse = createGatehouse({
+        backend: restAdapter({ baseUrl: 'http://backend.test' }),
+        logger: { warn: vi.fn(), error: vi.fn() },
+      })
       const auth = createNextGatehouse(gatehouse, { protectedPaths: ['/dashboard'] })
-      await expect(auth.proxy(new NextRequest(new URL('/dashboard', 'http://app.test')))).rejects.toMatchObject({ code: 'server_misconfigured' })
+      await expect(auth.proxy(new NextRequest(new URL('/dashboard', 'http://app.test')))).rejects.toMatchObject({
+        code: 'server_misconfigured',
+      })
     } finally {
       vi.unstubAllEnvs()
     }
@@ -96,20 +113,22 @@ describe('createNextGatehouse', () => {
       const { auth, backend } = setup()
       jar.cookie = ''
       const headers = spoof ? { 'x-middleware-subrequest': spoof } : undefined
-      await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/login')
+      await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/sign-in')
       const profile = await auth.backendHandlers.GET(new Request('http://app.test/api/backend/auth/profile', { headers }))
       expect(profile.status).toBe(401)
       const session = await auth.handlers.GET(authRequest('session', { headers }))
       expect(await session.json()).toEqual({ user: null })
       const refresh = await auth.handlers.POST(authRequest('refresh', { headers }))
       expect(refresh.status).toBe(401)
-      expect(backend.calls).toEqual([])
+      expect(backend.lines()).toEqual([])
     },
   )
 
   it('backendHandlers forward a signed-in call with the token added on the server', async () => {
     const { auth, signIn } = setup()
-    const response = await auth.backendHandlers.GET(new Request('http://app.test/api/backend/auth/profile', { headers: { cookie: await signIn() } }))
+    const response = await auth.backendHandlers.GET(
+      new Request('http://app.test/api/backend/auth/profile', { headers: { cookie: await signIn() } }),
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ data: { email: 'demo@example.com' } })
   })

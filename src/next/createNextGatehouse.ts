@@ -2,13 +2,14 @@ import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { NextResponse, type NextRequest } from 'next/server'
 import { cache } from 'react'
-import type { Session } from '../core/types'
-import { appendCookies, type CookieWrite } from '../server/cookies'
-import { createBackendProxy, type BackendProxyOptions } from '../server/createBackendProxy'
+import type { Session } from '../contract/types'
+import { appendCookies, type CookieWrite } from '../server/session/cookies'
+import { createBackendProxy, type BackendProxyOptions } from '../server/proxy/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
-import { safeRedirectPath } from '../core/safeRedirectPath'
-import { protectRoute, signInUrl, type RouteProtectionOptions } from './protectRoute'
+import { safeRedirectPath } from '../contract/safeRedirectPath'
+import { DEFAULT_SIGN_IN_PATH, signInUrl } from '../contract/signInUrl'
+import { protectRoute, type RouteProtectionOptions } from './protectRoute'
 
 export interface NextGatehouseOptions extends RouteProtectionOptions {
   /** The backend proxy route's options; its handlers come back as `backendHandlers`. */
@@ -37,13 +38,18 @@ const notMounted = async (): Promise<Response> => {
  * export { proxy } from './auth'
  */
 export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouseOptions) {
-  const signInPath = options.signInPath ?? '/login'
+  const signInPath = options.signInPath ?? DEFAULT_SIGN_IN_PATH
   const handle = (request: Request) => gatehouse.handle(request)
 
   /** The session from the cookies, read in-process (no HTTP call), once per render. */
   const getSession = cache(async (): Promise<Session | null> => {
     const jar = await cookies()
-    return gatehouse.readSession(jar.getAll().map(({ name, value }) => `${name}=${value}`).join('; '))
+    return gatehouse.readSession(
+      jar
+        .getAll()
+        .map(({ name, value }) => `${name}=${value}`)
+        .join('; '),
+    )
   })
 
   /** The session, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
@@ -67,7 +73,9 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
       else request.cookies.set(write.name, write.value)
     }
     const target = protectRoute(request.nextUrl, session !== null, { ...options, signInPath })
-    const response = target ? NextResponse.redirect(new URL(target, request.url)) : NextResponse.next({ request: { headers: request.headers } })
+    const response = target
+      ? NextResponse.redirect(new URL(target, request.url))
+      : NextResponse.next({ request: { headers: request.headers } })
     appendCookies(response.headers, writes, gatehouse.cookieOptions)
     return response
   }

@@ -6,8 +6,8 @@ const at = (path: string) => new URL(path, 'http://app.test')
 
 describe('protectRoute', () => {
   it('sends signed-out visitors of protected paths to the sign-in page with next', () => {
-    expect(protectRoute(at('/dashboard'), false, options)).toBe('/login?next=%2Fdashboard')
-    expect(protectRoute(at('/admin/users?page=2'), false, options)).toBe('/login?next=%2Fadmin%2Fusers%3Fpage%3D2')
+    expect(protectRoute(at('/dashboard'), false, options)).toBe('/sign-in?next=%2Fdashboard')
+    expect(protectRoute(at('/admin/users?page=2'), false, options)).toBe('/sign-in?next=%2Fadmin%2Fusers%3Fpage%3D2')
   })
 
   it('lets through public paths, look-alike prefixes and signed-in visitors', () => {
@@ -17,10 +17,10 @@ describe('protectRoute', () => {
   })
 
   it('sends signed-in visitors of the sign-in page to their safe next, or home', () => {
-    expect(protectRoute(at('/login'), true, options)).toBe('/')
-    expect(protectRoute(at('/login?next=%2Fadmin'), true, options)).toBe('/admin')
-    expect(protectRoute(at('/login?next=%2F%2Fevil.example'), true, options)).toBe('/')
-    expect(protectRoute(at('/login'), false, options)).toBeNull()
-    expect(protectRoute(at('/login'), true, { ...options, afterSignInPath: '/dashboard' })).toBe('/dashboard')
+    expect(protectRoute(at('/sign-in'), true, options)).toBe('/')
+    expect(protectRoute(at('/sign-in?next=%2Fadmin'), true, options)).toBe('/admin')
+    expect(protectRoute(at('/sign-in?next=%2F%2Fevil.example'), true, options)).toBe('/')
+    expect(protectRoute(at('/sign-in'), false, options)).toBeNull()
+    expect(protectRoute(at('/sign-in'), true, { ...options, afterSignInPath: '/dashboard' })).toBe('/dashboard')
   })
 })

@@ -1,22 +1,22 @@
 'use client'
+import { shallowEqual } from '@xstate/react'
 import { useMemo } from 'react'
+import type { Credentials } from '../contract/types'
+import { refresh } from '../core/refresh'
 import { selectAuth, type AuthView } from '../core/selectAuth'
-import type { AuthError, Credentials } from '../core/types'
-import { waitForSnapshot } from '../core/waitForSnapshot'
-import { useActorSelector } from './useActorSelector'
+import { signIn, type SignInResult } from '../core/signIn'
+import { signOut } from '../core/signOut'
 import { useAuthActor } from './AuthProvider'
-
-export type SignInResult = { ok: true } | { ok: false; error: AuthError }
+import { useAuthSelector } from './useAuthSelector'
 
 export interface UseAuthResult extends AuthView {
-  /** Resolves once the backend has answered. */
+  /** Resolves once the backend has answered; see `signIn` in `gatehouse`. */
   signIn(credentials: Credentials): Promise<SignInResult>
   /** Resolves once the cookies are cleared. */
   signOut(): Promise<void>
-  refresh(): void
+  /** Resolves once the refresh has settled: `true` when signed in with a newer session; see `refresh` in `gatehouse`. */
+  refresh(): Promise<boolean>
 }
-
-const sameView = (a: AuthView, b: AuthView) => (Object.keys(a) as (keyof AuthView)[]).every((key) => a[key] === b[key])
 
 /**
  * Who is signed in, and the actions to change it. Re-renders only when the view changes.
@@ -27,20 +27,13 @@ const sameView = (a: AuthView, b: AuthView) => (Object.keys(a) as (keyof AuthVie
  */
 export function useAuth(): UseAuthResult {
   const actorRef = useAuthActor()
-  const view = useActorSelector(actorRef, selectAuth, sameView)
+  const view = useAuthSelector(selectAuth, shallowEqual)
+  // Arguments of their own only: an `onClick={signOut}` must not hand the click event on.
   const actions = useMemo(
     () => ({
-      async signIn(credentials: Credentials): Promise<SignInResult> {
-        actorRef.send({ type: 'auth.login', credentials })
-        const snapshot = await waitForSnapshot(actorRef, (current) => !current.matches('authenticating'))
-        const { user, error } = snapshot.context
-        return user ? { ok: true } : { ok: false, error: error ?? { code: 'not_signed_in', message: 'Sign-in did not complete.' } }
-      },
-      async signOut() {
-        actorRef.send({ type: 'auth.logout' })
-        await waitForSnapshot(actorRef, (current) => !current.matches('loggingOut'))
-      },
-      refresh: () => actorRef.send({ type: 'auth.refresh' }),
+      signIn: (credentials: Credentials) => signIn(actorRef, credentials),
+      signOut: () => signOut(actorRef),
+      refresh: () => refresh(actorRef),
     }),
     [actorRef],
   )

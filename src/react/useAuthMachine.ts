@@ -1,32 +1,33 @@
 import { useEffect, useState } from 'react'
-import { createActor, type SnapshotFrom } from 'xstate'
-import type { authMachine, AuthActorRef } from '../core/authMachine'
-import type { AuthMachineInput } from '../core/authMachineTypes'
+import type { AuthActorRef, AuthMachineInput, AuthSnapshot } from '../core/authMachine'
 
 /**
  * The session a stopped actor knew for sure; `undefined` (ask the session route) when it stopped
  * mid-request, since a sign-in, refresh or sign-out may still have changed the cookies.
  */
-const settledSession = ({ context: { user, expiresAt, refreshable }, value }: SnapshotFrom<typeof authMachine>): AuthMachineInput['session'] =>
-  value === 'authenticated' || value === 'degraded' ? { user: user!, expiresAt: expiresAt!, ...(!refreshable && { refreshable }) } : value === 'anonymous' ? null : undefined
+const settledSession = (snapshot: AuthSnapshot): AuthMachineInput['session'] => {
+  const { user, expiresAt, refreshable } = snapshot.context
+  if (snapshot.hasTag('busy')) return undefined
+  return user && expiresAt ? { user, expiresAt, ...(!refreshable && { refreshable }) } : null
+}
 
 /**
- * Runs `machine` while the component is mounted. An actor cannot start again once stopped, so a
- * remount (StrictMode's second effect, a hidden `<Activity>` shown again) runs a new one, which
- * starts from what the stopped one knew.
+ * The actor a provider runs. `given`, made outside React, is started if it is not running and
+ * left to its owner to stop. Otherwise `create` makes one that runs while the component is
+ * mounted; an actor cannot start again once stopped, so a remount (StrictMode's second effect, a
+ * hidden `<Activity>` shown again) runs a new one, which starts from what the stopped one knew.
  */
-export function useAuthMachine(machine: typeof authMachine, input: AuthMachineInput): AuthActorRef {
-  const [actor, setActor] = useState(() => createActor(machine, { input }))
+export function useAuthMachine(given: AuthActorRef | undefined, create: (input?: AuthMachineInput) => AuthActorRef): AuthActorRef {
+  const [{ actor, owned }, setRunning] = useState(() => ({ actor: given ?? create(), owned: !given }))
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per actor; `owned` and `create` belong to the actor it made
   useEffect(() => {
     const snapshot = actor.getSnapshot()
-    if (snapshot.status === 'stopped') {
-      setActor(createActor(machine, { input: { ...input, session: settledSession(snapshot) } }))
+    if (owned && snapshot.status === 'stopped') {
+      setRunning({ actor: create({ session: settledSession(snapshot) }), owned })
       return undefined
     }
     actor.start()
-    return () => {
-      actor.stop()
-    }
+    return owned ? () => actor.stop() : undefined
   }, [actor])
   return actor
 }

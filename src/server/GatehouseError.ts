@@ -1,8 +1,10 @@
-import type { AuthError } from '../core/types'
+import { ERROR_MESSAGES, type ErrorCode } from '../contract/errorCatalogue'
+import type { AuthError } from '../contract/types'
 
 /**
- * A failure with a status and a stable code, answered to the browser in the shared error shape.
- * Anything else thrown inside a route becomes a generic 500 without details.
+ * A failure with a status and a stable code from the catalogue, answered to the browser in the
+ * shared error shape; the message defaults to the catalogue's. Anything else thrown inside a
+ * route becomes a generic 500 without details.
  *
  * @example
  * throw new GatehouseError(422, 'validation_failed', 'Check the highlighted fields.', { email: ['Required.'] })
@@ -10,8 +12,8 @@ import type { AuthError } from '../core/types'
 export class GatehouseError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
     readonly fields?: Record<string, string[]>,
   ) {
     super(message)
@@ -24,16 +26,17 @@ export class GatehouseError extends Error {
 }
 
 /** The backend no longer accepts the session's tokens: the person must sign in again. */
-export const sessionExpired = () => new GatehouseError(401, 'session_expired', 'Your session has ended. Please sign in again.')
+export const sessionExpired = () => new GatehouseError(401, 'session_expired')
 
 /** An unsafe request without proof that this site sent it. */
-export const csrfRejected = () => new GatehouseError(403, 'csrf_rejected', 'This request did not come from this site and was refused.')
+export const csrfRejected = () => new GatehouseError(403, 'csrf_rejected')
 
 /** A request body over its limit. */
-export const payloadTooLarge = (maxBytes: number) => new GatehouseError(413, 'payload_too_large', `The request body must be at most ${maxBytes} bytes.`)
+export const payloadTooLarge = (maxBytes: number) =>
+  new GatehouseError(413, 'payload_too_large', `The request body must be at most ${maxBytes} bytes.`)
 
 /** Anything unexpected, answered without details (the server's log says what). */
-export const internalError = () => new GatehouseError(500, 'internal_error', 'Something went wrong on our side. Please try again.')
+export const internalError = () => new GatehouseError(500, 'internal_error')
 
 /** The server cannot serve sessions as configured (no secret, say); the operator's log says why. */
-export const misconfigured = () => new GatehouseError(500, 'server_misconfigured', 'Signing in is not available on this server right now. Please try again later.')
+export const misconfigured = () => new GatehouseError(500, 'server_misconfigured')

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authRequest, cookiesFrom } from '../../test/authRequests'
 import { createFakeBackend } from '../../test/fakeBackend'
 import { createGatehouse } from './createGatehouse'
-import { restAdapter } from './restAdapter'
+import { restAdapter } from './backend/rest/restAdapter'
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789'
 const demo = { email: 'demo@example.com', password: 'demo-password' }
@@ -17,7 +17,7 @@ function setup({ timeoutMs = 10_000 } = {}) {
     logger,
   })
   const signIn = async () => {
-    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
     expect(response.status).toBe(200)
     return cookiesFrom(response)
   }
@@ -32,7 +32,7 @@ describe('route handlers', () => {
 
   it('signs in: 200 with the user and expiry, two sealed httpOnly cookies, no token in the body', async () => {
     const { gatehouse } = setup()
-    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
     const text = await response.text()
     expect(response.status).toBe(200)
     expect(JSON.parse(text)).toEqual({
@@ -52,14 +52,24 @@ describe('route handlers', () => {
 
   it('accepts an HTML form body as well as JSON', async () => {
     const { gatehouse } = setup()
-    const request = authRequest('login', { body: 'email=demo%40example.com&password=demo-password', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const request = authRequest('signIn', {
+      body: 'email=demo%40example.com&password=demo-password',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect((await gatehouse.handle(request)).status).toBe(200)
   })
 
   it('answers a plain HTML form with a 303 to its safe next page, or back to the form with the error code', async () => {
     const { gatehouse } = setup()
     const formPost = (body: string) =>
-      authRequest('login', { body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', referer: 'http://app.test/login?next=%2Fadmin' } })
+      authRequest('signIn', {
+        body,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          referer: 'http://app.test/sign-in?next=%2Fadmin',
+        },
+      })
     const signedIn = await gatehouse.handle(formPost('email=demo%40example.com&password=demo-password&next=%2Fadmin'))
     expect(signedIn.status).toBe(303)
     expect(signedIn.headers.get('location')).toBe('/admin')
@@ -70,24 +80,30 @@ describe('route handlers', () => {
 
     const refused = await gatehouse.handle(formPost('email=demo%40example.com&password=wrong&next=%2Fadmin'))
     expect(refused.status).toBe(303)
-    expect(refused.headers.get('location')).toBe('/login?next=%2Fadmin&error=invalid_credentials')
+    expect(refused.headers.get('location')).toBe('/sign-in?next=%2Fadmin&error=invalid_credentials')
     expect(refused.headers.getSetCookie()).toEqual([])
   })
 
   it('answers a wrong password with 401 invalid_credentials and sets no cookie', async () => {
     const { gatehouse } = setup()
-    const response = await gatehouse.handle(authRequest('login', { body: { ...demo, password: 'nope' } }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: { ...demo, password: 'nope' } }))
     expect(response.status).toBe(401)
-    expect(await bodyOf(response)).toEqual({ error: { code: 'invalid_credentials', message: 'These credentials do not match our records.' } })
+    expect(await bodyOf(response)).toEqual({
+      error: { code: 'invalid_credentials', message: 'These credentials do not match our records.' },
+    })
     expect(response.headers.getSetCookie()).toEqual([])
   })
 
-  it('passes the backend\'s per-field messages through as 422 validation_failed', async () => {
+  it("passes the backend's per-field messages through as 422 validation_failed", async () => {
     const { gatehouse } = setup()
-    const response = await gatehouse.handle(authRequest('login', { body: { email: 'not-an-email', password: 'x' } }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: { email: 'not-an-email', password: 'x' } }))
     expect(response.status).toBe(422)
     expect(await bodyOf(response)).toEqual({
-      error: { code: 'validation_failed', message: 'The given data was invalid.', fields: { email: ['The email must be a valid email address.'] } },
+      error: {
+        code: 'validation_failed',
+        message: 'The given data was invalid.',
+        fields: { email: ['The email must be a valid email address.'] },
+      },
     })
   })
 
@@ -100,16 +116,16 @@ describe('route handlers', () => {
     ['a cross-site origin', { body: demo, headers: { origin: 'https://evil.example' } }, 403, 'csrf_rejected'],
   ])('refuses %s before calling the backend', async (_, init, status, code) => {
     const { gatehouse, backend } = setup()
-    const response = await gatehouse.handle(authRequest('login', init))
+    const response = await gatehouse.handle(authRequest('signIn', init))
     expect(response.status).toBe(status)
     expect((await bodyOf(response)).error.code).toBe(code)
-    expect(backend.calls).toEqual([])
+    expect(backend.lines()).toEqual([])
   })
 
   it('answers 502 backend_unavailable when the backend cannot be reached', async () => {
     const { gatehouse, backend } = setup()
     backend.state.mode = 'down'
-    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
     expect(response.status).toBe(502)
     expect((await bodyOf(response)).error.code).toBe('backend_unavailable')
   })
@@ -117,7 +133,7 @@ describe('route handlers', () => {
   it('answers 504 backend_timeout when the backend does not answer in time', async () => {
     const { gatehouse, backend } = setup({ timeoutMs: 50 })
     backend.state.mode = 'hang'
-    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
     expect(response.status).toBe(504)
     expect((await bodyOf(response)).error.code).toBe('backend_timeout')
   })
@@ -125,7 +141,7 @@ describe('route handlers', () => {
   it.each(['garbage', 'html'] as const)('answers 502 backend_invalid_response to a %s answer, never a 500', async (mode) => {
     const { gatehouse, backend, logger } = setup()
     backend.state.mode = mode
-    const response = await gatehouse.handle(authRequest('login', { body: demo }))
+    const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
     expect(response.status).toBe(502)
     const body = await bodyOf(response)
     expect(body.error.code).toBe('backend_invalid_response')
@@ -139,7 +155,7 @@ describe('route handlers', () => {
     backend.calls.length = 0
     const response = await gatehouse.handle(authRequest('session', { cookie }))
     expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:01:00.000Z' })
-    expect(backend.calls).toEqual([])
+    expect(backend.lines()).toEqual([])
   })
 
   it('refreshes on a session read once the access token has expired, and rotates the cookies', async () => {
@@ -148,7 +164,7 @@ describe('route handlers', () => {
     vi.setSystemTime(new Date('2026-01-01T00:02:00Z'))
     const response = await gatehouse.handle(authRequest('session', { cookie }))
     expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:03:00.000Z' })
-    expect(backend.calls).toEqual(['POST /auth/login', 'POST /auth/refresh'])
+    expect(backend.lines()).toEqual(['POST /auth/login', 'POST /auth/refresh'])
     expect(response.headers.getSetCookie()).toHaveLength(2)
     expect([...backend.liveRefreshTokens]).toEqual([expect.stringMatching(/^refresh-2@/)])
   })
@@ -184,11 +200,11 @@ describe('route handlers', () => {
     expect(response.headers.getSetCookie()).toEqual([])
   })
 
-  it('clears the cookies on logout even when the backend fails', async () => {
+  it('clears the cookies on sign-out even when the backend fails', async () => {
     const { gatehouse, backend, logger, signIn } = setup()
     const cookie = await signIn()
     backend.state.mode = 'down'
-    const response = await gatehouse.handle(authRequest('logout', { cookie }))
+    const response = await gatehouse.handle(authRequest('signOut', { cookie }))
     expect(response.status).toBe(200)
     expect(await bodyOf(response)).toEqual({ user: null })
     expect(cookiesFrom(response, cookie)).toBe('')
@@ -198,7 +214,7 @@ describe('route handlers', () => {
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     const { gatehouse } = setup()
     expect((await gatehouse.handle(authRequest('nope', { method: 'GET' }))).status).toBe(404)
-    const wrongMethod = await gatehouse.handle(authRequest('login', { method: 'GET' }))
+    const wrongMethod = await gatehouse.handle(authRequest('signIn', { method: 'GET' }))
     expect(wrongMethod.status).toBe(405)
     expect(wrongMethod.headers.get('allow')).toBe('POST')
   })
@@ -218,7 +234,12 @@ describe('route handlers', () => {
       const backend = createFakeBackend()
       const logger = { warn: vi.fn(), error: vi.fn() }
       const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test', fetch: backend.fetch }), logger })
-      for (const request of [authRequest('login', { body: demo }), authRequest('session'), authRequest('refresh'), authRequest('logout')]) {
+      for (const request of [
+        authRequest('signIn', { body: demo }),
+        authRequest('session'),
+        authRequest('refresh'),
+        authRequest('signOut'),
+      ]) {
         const response = await gatehouse.handle(request)
         expect(response.status).toBe(500)
         const { error } = await bodyOf(response)
@@ -227,22 +248,29 @@ describe('route handlers', () => {
         expect(response.headers.getSetCookie()).toEqual([])
       }
       await expect(gatehouse.readSession(null)).rejects.toMatchObject({ code: 'server_misconfigured' })
-      expect(backend.calls).toEqual([])
+      expect(backend.lines()).toEqual([])
       expect(logger.error).toHaveBeenCalledTimes(1)
       expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/AUTH_SECRET is not set/))
     })
 
     it('sends a plain form sign-in back to its page with ?error=server_misconfigured', async () => {
-      const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://backend.test' }), logger: { warn: vi.fn(), error: vi.fn() } })
+      const gatehouse = createGatehouse({
+        backend: restAdapter({ baseUrl: 'http://backend.test' }),
+        logger: { warn: vi.fn(), error: vi.fn() },
+      })
       const response = await gatehouse.handle(
-        authRequest('login', {
+        authRequest('signIn', {
           body: 'email=demo%40example.com&password=demo-password',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', referer: 'http://app.test/login?next=%2Fadmin' },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'text/html',
+            referer: 'http://app.test/sign-in?next=%2Fadmin',
+          },
           client: false,
         }),
       )
       expect(response.status).toBe(303)
-      expect(response.headers.get('location')).toBe('/login?next=%2Fadmin&error=server_misconfigured')
+      expect(response.headers.get('location')).toBe('/sign-in?next=%2Fadmin&error=server_misconfigured')
     })
 
     it('names a secret that is too short in the log', async () => {

@@ -1,16 +1,22 @@
-import type { Session } from '../core/types'
-import { authRoutes, currentSession, refreshSession, resumeSession, type Resumed, type RouteContext } from './authRoutes'
-import type { CookieOptions, CookieWrite } from './cookies'
-import { createRefreshFlights } from './createRefreshFlights'
-import { createSessionStore, type SessionLimits, type StoredSession } from './createSessionStore'
+import type { Session } from '../contract/types'
+import { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../contract/authRoutes'
+import { currentSession, refreshSession, resumeSession, type Resumed } from './session/resumeSession'
+import type { AuthRoute, RouteContext } from './routes/RouteContext'
+import { refreshRoute } from './routes/refreshRoute'
+import { sessionRoute } from './routes/sessionRoute'
+import { signInRoute } from './routes/signInRoute'
+import { signOutRoute } from './routes/signOutRoute'
+import type { CookieOptions, CookieWrite } from './session/cookies'
+import { createRefreshFlights } from './session/createRefreshFlights'
+import { createSessionStore, type SessionLimits } from './session/createSessionStore'
 import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
-import { backToForm, isFormNavigation } from './formNavigation'
+import { backToForm, isFormNavigation } from './routes/formNavigation'
 import { mountPath } from './mountPath'
-import { rejectsCrossSite } from './rejectsCrossSite'
-import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './resolvePublicOrigin'
-import { sealerOnFirstUse } from './sealerOnFirstUse'
-import { errorResponse, toResponse, type RouteResult } from './toResponse'
-import type { BackendAdapter } from './types'
+import { rejectsCrossSite } from './routes/rejectsCrossSite'
+import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './routes/resolvePublicOrigin'
+import { sealerOnFirstUse } from './session/sealerOnFirstUse'
+import { errorResponse, toResponse } from './routes/toResponse'
+import type { BackendAdapter } from './backend/BackendAdapter'
 
 export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   backend: BackendAdapter
@@ -25,7 +31,7 @@ export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   /** `Secure` cookies with the `__Host-` prefix. Default: on when `NODE_ENV` is `production`. */
   secureCookies?: boolean
   sameSite?: 'lax' | 'strict'
-  /** Largest accepted login body. Default 16 KiB. */
+  /** Largest accepted sign-in body. Default 16 KiB. */
   maxBodyBytes?: number
   /**
    * How long requests that still carry a just-exchanged refresh token get its successor instead
@@ -63,14 +69,15 @@ export interface Gatehouse {
   authorize(cookieHeader: string | null, options?: { renew?: boolean }): Promise<Resumed>
 }
 
-type Route = { method: 'GET' | 'POST'; run: (context: RouteContext, stored: StoredSession, request: Request) => Promise<RouteResult> }
-
-const ROUTES: Record<string, Route> = {
-  login: { method: 'POST', run: authRoutes.login },
-  session: { method: 'GET', run: authRoutes.session },
-  refresh: { method: 'POST', run: authRoutes.refresh },
-  logout: { method: 'POST', run: authRoutes.logout },
+const ROUTE_HANDLERS: Record<AuthRouteName, AuthRoute> = {
+  signIn: signInRoute,
+  session: sessionRoute,
+  refresh: refreshRoute,
+  signOut: signOutRoute,
 }
+const ROUTE_BY_PATH = new Map<string, { name: AuthRouteName; method: string }>(
+  Object.entries(AUTH_ROUTES).map(([name, route]) => [route.path, { name: name as AuthRouteName, method: route.method }]),
+)
 
 /**
  * The server side of gatehouse: seals sessions into cookies and answers the proxy routes.
@@ -83,17 +90,28 @@ const ROUTES: Record<string, Route> = {
  * export const GET = gatehouse.handle, POST = gatehouse.handle
  */
 export function createGatehouse(options: GatehouseOptions): Gatehouse {
-  const basePath = mountPath(options.basePath ?? '/api/auth')
+  const basePath = mountPath(options.basePath ?? DEFAULT_BASE_PATH)
   const now = options.now ?? Date.now
   const logger = options.logger ?? console
-  const cookieOptions: CookieOptions = { secure: options.secureCookies ?? process.env.NODE_ENV === 'production', sameSite: options.sameSite ?? 'lax' }
+  const cookieOptions: CookieOptions = {
+    secure: options.secureCookies ?? process.env.NODE_ENV === 'production',
+    sameSite: options.sameSite ?? 'lax',
+  }
   const { idleTimeoutMs, absoluteLifetimeMs } = options
   const publicOrigin = resolvePublicOrigin(options)
   const sealer = sealerOnFirstUse(options.secret, logger)
   const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
   const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000, now })
   const exposeAccessToken = options.exposeAccessToken ?? false
-  const context: RouteContext = { backend: options.backend, store, flights, maxBodyBytes: options.maxBodyBytes ?? 16_384, now, logger, exposeAccessToken }
+  const context: RouteContext = {
+    backend: options.backend,
+    store,
+    flights,
+    maxBodyBytes: options.maxBodyBytes ?? 16_384,
+    now,
+    logger,
+    exposeAccessToken,
+  }
   const read = (cookieHeader: string | null) => {
     sealer.assertReady()
     return store.read(cookieHeader)
@@ -107,23 +125,28 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     publicOrigin,
     async handle(request) {
       const pathname = new URL(request.url).pathname
-      const name = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : ''
-      const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined
+      const route = pathname.startsWith(`${basePath}/`) ? ROUTE_BY_PATH.get(pathname.slice(basePath.length + 1)) : undefined
       if (!route) return fail(new GatehouseError(404, 'not_found', `There is no auth route at ${pathname}.`))
       if (request.method !== route.method) {
         return fail(new GatehouseError(405, 'method_not_allowed', `Use ${route.method} for ${pathname}.`), { allow: route.method })
       }
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: name === 'login' })) throw csrfRejected()
-        return toResponse(await route.run(context, await read(request.headers.get('cookie')), request), cookieOptions)
+        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: route.name === 'signIn' }))
+          throw csrfRejected()
+        return toResponse(await ROUTE_HANDLERS[route.name](context, await read(request.headers.get('cookie')), request), cookieOptions)
       } catch (error) {
         // A failed plain-form sign-in goes back to its page, which says what went wrong (a bad
         // secret or body as much as wrong credentials); a forged one is only refused.
-        if (error instanceof GatehouseError && name === 'login' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
-          return toResponse({ status: 303, body: null, cookies: [], location: backToForm(request, publicOrigin(request), error.code) }, cookieOptions)
+        if (error instanceof GatehouseError && route.name === 'signIn' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
+          return toResponse(
+            { status: 303, body: null, cookies: [], location: backToForm(request, publicOrigin(request), error.code) },
+            cookieOptions,
+          )
         }
         if (error instanceof GatehouseError) return fail(error)
-        logger.error(`[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`)
+        logger.error(
+          `[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`,
+        )
         return fail(internalError())
       }
     },

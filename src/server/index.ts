@@ -1,20 +1,22 @@
-export { createBackendProxy, type BackendProxyOptions } from './createBackendProxy'
+export { createBackendProxy, type BackendProxyOptions } from './proxy/createBackendProxy'
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'
-export { restAdapter } from './restAdapter'
+export { restAdapter } from './backend/rest/restAdapter'
 export type {
   EndpointOptions,
   ExpiryFormat,
   HttpMethod,
-  LoginOptions,
-  LogoutOptions,
   ProfileOptions,
   RefreshOptions,
   RestAdapterOptions,
+  SignInOptions,
+  SignOutOptions,
   TokenOptions,
   UserMapping,
-} from './rest/RestAdapterOptions'
-export { CLIENT_HEADER } from '../core/clientHeader'
-export { safeRedirectPath } from '../core/safeRedirectPath'
-export type { CookieOptions, CookieWrite } from './cookies'
-export type { BackendAdapter, BackendCredentials, BackendTokens } from './types'
+} from './backend/rest/RestAdapterOptions'
+export { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../contract/authRoutes'
+export { CLIENT_HEADER } from '../contract/clientHeader'
+export { ERROR_MESSAGES, type ErrorCode } from '../contract/errorCatalogue'
+export { safeRedirectPath } from '../contract/safeRedirectPath'
+export type { CookieOptions, CookieWrite } from './session/cookies'
+export type { BackendAdapter, BackendCredentials, BackendTokens } from './backend/BackendAdapter'

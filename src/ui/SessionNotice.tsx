@@ -1,27 +1,46 @@
 'use client'
-import { useEffect, useState } from 'react'
+import { DEFAULT_SIGN_IN_PATH } from '../contract/signInUrl'
+import { useEffect, useState, type ComponentProps } from 'react'
 import { useAuth } from '../react/useAuth'
+import { joinClassNames } from './joinClassNames'
 
-export interface SessionNoticeTexts {
+/**
+ * Every text the session notice shows.
+ *
+ * @example
+ * const messages: Partial<SessionNoticeMessages> = { sessionEnded: 'Sitzung beendet.', signInAgain: 'Erneut anmelden' }
+ */
+export interface SessionNoticeMessages {
+  /** While a refresh the network or a 5xx stopped is retried. */
   reconnecting: string
-  expired: string
+  /** Once the backend has refused the refresh. */
+  sessionEnded: string
+  /** The link to the sign-in page beside `sessionEnded`. */
   signInAgain: string
-  expiring: string
+  /** Within `warnBeforeMs` of the end of a session that cannot be refreshed. */
+  endingSoon: string
 }
 
-export interface SessionNoticeProps {
+/**
+ * The notice's own props, and any `<div>` attribute but `role` (set per notice) and its content.
+ *
+ * @example
+ * const props: SessionNoticeProps = { warnBeforeMs: 60_000, signInPath: '/sign-in', className: 'sticky' }
+ */
+export interface SessionNoticeProps extends Omit<ComponentProps<'div'>, 'role' | 'children'> {
   /** How long before a session that cannot be refreshed ends to warn, in ms. Default 2 minutes. */
   warnBeforeMs?: number
-  /** The login page the expired notice links to. Default `/login`. */
-  loginPath?: string
-  texts?: Partial<SessionNoticeTexts>
+  /** The sign-in page the session-ended notice links to. Default `/login`. */
+  signInPath?: string
+  /** Replaces any of the notice's texts; the rest keep their defaults. */
+  messages?: Partial<SessionNoticeMessages>
 }
 
-const DEFAULT_TEXTS: SessionNoticeTexts = {
+const DEFAULT_MESSAGES: SessionNoticeMessages = {
   reconnecting: 'Reconnecting… Your session is kept while the server is unreachable.',
-  expired: 'Your session has ended.',
+  sessionEnded: 'Your session has ended.',
   signInAgain: 'Sign in again',
-  expiring: 'Your session ends in a few minutes. Save your work; you will need to sign in again.',
+  endingSoon: 'Your session ends in a few minutes. Save your work; you will need to sign in again.',
 }
 
 /** Whether `expiresAt` is within `warnBeforeMs`; re-renders when it comes within. */
@@ -42,26 +61,35 @@ function useExpiringSoon(expiresAt: string | null, warnBeforeMs: number): boolea
  * token (a session that can be refreshed is renewed silently, so there is nothing to say).
  * Renders nothing otherwise.
  *
+ * `className`, `ref` and other `<div>` attributes reach the notice's element while it shows.
+ *
  * @example
- * <SessionNotice warnBeforeMs={60_000} loginPath="/sign-in" />
+ * <SessionNotice warnBeforeMs={60_000} signInPath="/sign-in" />
+ * <SessionNotice messages={{ reconnecting: 'Offline: trying again…' }} className="sticky" />
  */
-export function SessionNotice({ warnBeforeMs = 120_000, loginPath = '/login', texts }: SessionNoticeProps) {
-  const text = { ...DEFAULT_TEXTS, ...texts }
+export function SessionNotice({
+  warnBeforeMs = 120_000,
+  signInPath = DEFAULT_SIGN_IN_PATH,
+  messages,
+  className,
+  ...divProps
+}: SessionNoticeProps) {
+  const text = { ...DEFAULT_MESSAGES, ...messages }
   const { status, expiresAt, refreshable, sessionEnded, reconnecting } = useAuth()
   const expiringSoon = useExpiringSoon(status === 'signedIn' && !refreshable ? expiresAt : null, warnBeforeMs)
 
   if (reconnecting) {
     return (
-      <div className="gatehouse-notice gatehouse-notice-warning" role="status">
+      <div {...divProps} className={joinClassNames('gatehouse-notice gatehouse-notice-warning', className)} role="status">
         <p>{text.reconnecting}</p>
       </div>
     )
   }
   if (sessionEnded) {
     return (
-      <div className="gatehouse-notice gatehouse-notice-danger" role="alert">
-        <p>{text.expired}</p>
-        <a className="gatehouse-link" href={loginPath}>
+      <div {...divProps} className={joinClassNames('gatehouse-notice gatehouse-notice-danger', className)} role="alert">
+        <p>{text.sessionEnded}</p>
+        <a className="gatehouse-link" href={signInPath}>
           {text.signInAgain}
         </a>
       </div>
@@ -69,8 +97,8 @@ export function SessionNotice({ warnBeforeMs = 120_000, loginPath = '/login', te
   }
   if (!expiringSoon) return null
   return (
-    <div className="gatehouse-notice" role="status">
-      <p>{text.expiring}</p>
+    <div {...divProps} className={joinClassNames('gatehouse-notice', className)} role="status">
+      <p>{text.endingSoon}</p>
     </div>
   )
 }

@@ -3,12 +3,24 @@ import type { ReactNode } from 'react'
 import { useAuth } from '../react/useAuth'
 
 /**
- * Renders its children only while nobody is signed in; nothing while the session is restored.
+ * What `SignedOut` shows.
  *
  * @example
- * <SignedOut><a href="/login">Sign in</a></SignedOut>
+ * const props: SignedOutProps = { children: <a href="/sign-in">Sign in</a> }
  */
-export function SignedOut({ children }: { children: ReactNode }) {
+export interface SignedOutProps {
+  children: ReactNode
+}
+
+/**
+ * Renders its children only while nobody is signed in; nothing while the session is restored.
+ * It renders no element of its own, so it takes no `className` or `ref`: its children are the
+ * elements to style.
+ *
+ * @example
+ * <SignedOut><a href="/sign-in">Sign in</a></SignedOut>
+ */
+export function SignedOut({ children }: SignedOutProps) {
   const { status } = useAuth()
-  return status === 'signedOut' ? <>{children}</> : null
+  return status === 'signedOut' ? children : null
 }

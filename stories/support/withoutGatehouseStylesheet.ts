@@ -1,6 +1,6 @@
 const isGatehouseSheet = (sheet: CSSStyleSheet) => {
   try {
-    return [...sheet.cssRules].some((rule) => rule.cssText.includes('.gatehouse-login-form'))
+    return [...sheet.cssRules].some((rule) => rule.cssText.includes('.gatehouse-sign-in-form'))
   } catch {
     return false // another origin's sheet cannot be read, and is not ours
   }

@@ -1,8 +1,9 @@
 /**
- * The common ground of the in-process fake backends that the worked configs in
- * `examples/backends/` are tested against: a `fetch` function that records each call (with its
- * body, JSON or form, and Bearer token) and hands it to the shape's route, plus a ledger of live
- * tokens so the tests can see rotation and revocation.
+ * The one framework of the in-process fake backends the tests run against: the seed contract's
+ * (`test/fakeBackend.ts`), the worked configs' shapes in `examples/backends/`, and the token
+ * servers of the field. A `fetch` function records each call (with its body, JSON or form, and
+ * Bearer token) and hands it to the shape's route; a ledger of live tokens lets the tests see
+ * rotation and revocation; `state.mode` switches on the ways real backends fail.
  */
 export interface FakeCall {
   method: string
@@ -17,7 +18,8 @@ export type FakeRoute = (call: FakeCall) => Response
 export const ADA = { username: 'ada', email: 'ada@example.com', password: 'correct-horse' }
 export const ADA_USER = { id: '42', name: 'Ada Lovelace', email: 'ada@example.com', roles: ['staff'] }
 
-export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+export const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** Access tokens live five minutes in every fake, so the tests share their times. */
 export const ACCESS_TTL_SECONDS = 300
@@ -29,6 +31,22 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
   return {}
 }
 
+/** The ways a real backend fails, besides answering: `ok` answers by the routes. */
+export type FakeBackendMode = 'ok' | 'down' | 'hang' | 'garbage' | 'html' | 'empty' | 'text' | 'gigantic'
+
+/** What a backend in each failure mode does instead of answering by its routes. */
+function failing(mode: FakeBackendMode, request: Request): Promise<Response> | Response | undefined {
+  if (mode === 'down') throw new TypeError('fetch failed')
+  if (mode === 'hang') return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+  if (mode === 'garbage') return new Response('{"data": {"token": ', { status: 200 })
+  if (mode === 'html')
+    return new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } })
+  if (mode === 'empty') return new Response(null, { status: 200 })
+  if (mode === 'text') return new Response('OK', { status: 200, headers: { 'content-type': 'text/plain' } })
+  if (mode === 'gigantic') return json(200, { data: { token: 'x'.repeat(2_000_000) } })
+  return undefined
+}
+
 export interface FakeTokenApiOptions {
   /** How tokens look; each gets a serial unique across fakes. Default `access-<serial>`, `refresh-<serial>`. */
   makeToken?: (kind: 'access' | 'refresh', serial: number) => string
@@ -36,8 +54,12 @@ export interface FakeTokenApiOptions {
   answerDelayMs?: number
 }
 
-export function createFakeTokenApi(routes: Record<string, FakeRoute>, { makeToken = (kind, serial) => `${kind}-${serial}`, answerDelayMs = 0 }: FakeTokenApiOptions = {}) {
+export function createFakeTokenApi(
+  routes: Record<string, FakeRoute>,
+  { makeToken = (kind, serial) => `${kind}-${serial}`, answerDelayMs = 0 }: FakeTokenApiOptions = {},
+) {
   const calls: FakeCall[] = []
+  const state = { mode: 'ok' as FakeBackendMode }
   const liveAccessTokens = new Set<string>()
   const liveRefreshTokens = new Set<string>()
   // Tokens must be unique across fakes, as real ones are: refresh flights are shared process-wide.
@@ -60,6 +82,8 @@ export function createFakeTokenApi(routes: Record<string, FakeRoute>, { makeToke
     }
     calls.push(call)
     if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs))
+    const failure = failing(state.mode, request)
+    if (failure) return failure
     const route = routes[`${call.method} ${call.path}`]
     return route ? route(call) : json(404, { message: 'Not found.' })
   }
@@ -67,6 +91,9 @@ export function createFakeTokenApi(routes: Record<string, FakeRoute>, { makeToke
   return {
     fetch,
     calls,
+    state,
+    /** Each call as `METHOD /path`, in order. */
+    lines: () => calls.map((call) => `${call.method} ${call.path}`),
     liveAccessTokens,
     liveRefreshTokens,
     /** A fresh pair of tokens, both live. */

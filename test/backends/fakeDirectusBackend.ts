@@ -14,13 +14,17 @@ export function fakeDirectusBackend() {
   }
   const api = createFakeTokenApi({
     'POST /auth/login': ({ body }) => {
-      if (String(body.password).length < 4) return failure(400, '"password" length must be at least 4 characters long', { code: 'INVALID_PAYLOAD', field: 'password' })
-      if (body.email !== ADA.email || body.password !== ADA.password) return failure(401, 'Invalid user credentials.', { code: 'INVALID_CREDENTIALS' })
+      if (String(body.password).length < 4)
+        return failure(400, '"password" length must be at least 4 characters long', { code: 'INVALID_PAYLOAD', field: 'password' })
+      if (body.email !== ADA.email || body.password !== ADA.password)
+        return failure(401, 'Invalid user credentials.', { code: 'INVALID_CREDENTIALS' })
       return issue()
     },
     'POST /auth/refresh': ({ body }) => {
       if (body.mode !== 'json') return failure(400, '"mode" must be one of [json, cookie, session]', { code: 'INVALID_PAYLOAD' })
-      return api.liveRefreshTokens.delete(String(body.refresh_token)) ? issue() : failure(401, 'Invalid user credentials.', { code: 'INVALID_CREDENTIALS' })
+      return api.liveRefreshTokens.delete(String(body.refresh_token))
+        ? issue()
+        : failure(401, 'Invalid user credentials.', { code: 'INVALID_CREDENTIALS' })
     },
     'GET /users/me': (call) =>
       api.authorized(call)

@@ -1,4 +1,4 @@
-import type { RestAdapterOptions } from '../../src/server/rest/RestAdapterOptions'
+import type { RestAdapterOptions } from '../../src/server/backend/rest/RestAdapterOptions'
 import { ADA, createFakeTokenApi, json } from './createFakeTokenApi'
 
 /**
@@ -13,16 +13,26 @@ export type RefreshBehaviour = 'rotate-revoke-family' | 'rotate-no-grace' | 'ech
 export const ACCESS_LIFETIME_SECONDS = 60
 
 /**
- * An OAuth2-shaped token server on a clock the test moves, on the common fake framework: `/token`
- * for both grants (the refresh token in the body, or with `refreshIn: 'header'` as
- * `Authorization: Bearer`), `/me` for the profile. Access tokens really expire on that clock.
- * `answerDelayMs` holds every answer back on a real timer, as a network would.
+ * An OAuth2-shaped token server on a clock the test moves: `/token` for both grants (the refresh
+ * token in the body, or with `refreshIn: 'header'` as `Authorization: Bearer`), `/me` for the
+ * profile. Access tokens really expire on that clock. `answerDelayMs` holds every answer back on
+ * a real timer, as a network would.
  */
-export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayMs = 0 }: { refresh: RefreshBehaviour; refreshIn?: 'body' | 'header'; now: () => number; answerDelayMs?: number }) {
+export function fakeTokenServer({
+  refresh,
+  refreshIn = 'body',
+  now,
+  answerDelayMs = 0,
+}: {
+  refresh: RefreshBehaviour
+  refreshIn?: 'body' | 'header'
+  now: () => number
+  answerDelayMs?: number
+}) {
   const accessExpiry = new Map<string, number>()
-  /** The family of each refresh token ever issued; the framework's `liveRefreshTokens` says which still work. */
+  /** The family of each refresh token ever issued; `liveRefreshTokens` says which still work. */
   const families = new Map<string, string>()
-  const stats = { logins: 0, refreshes: 0, replays: 0 }
+  const stats = { signIns: 0, refreshes: 0, replays: 0 }
 
   const issueAccess = () => {
     const token = api.issueAccess()
@@ -35,14 +45,20 @@ export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayM
     return token
   }
   const answer = (access: string, refreshToken: string | undefined) =>
-    json(200, { access_token: access, token_type: 'Bearer', expires_in: ACCESS_LIFETIME_SECONDS, ...(refreshToken ? { refresh_token: refreshToken } : {}) })
+    json(200, {
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: ACCESS_LIFETIME_SECONDS,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    })
 
   const exchange = (presented: string): Response => {
     const family = families.get(presented)
     if (family === undefined || !api.liveRefreshTokens.has(presented)) {
       if (family !== undefined) {
         stats.replays += 1
-        if (refresh === 'rotate-revoke-family') for (const [token, owner] of families) if (owner === family) api.liveRefreshTokens.delete(token)
+        if (refresh === 'rotate-revoke-family')
+          for (const [token, owner] of families) if (owner === family) api.liveRefreshTokens.delete(token)
       }
       return json(400, { error: 'invalid_grant', error_description: 'Token is not active' })
     }
@@ -59,14 +75,17 @@ export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayM
       'POST /token': ({ body, bearer }) => {
         if (body.grant_type === 'refresh_token') return exchange(String((refreshIn === 'header' ? bearer : body.refresh_token) ?? ''))
         if (body.grant_type !== 'password') return json(400, { error: 'unsupported_grant_type' })
-        if (body.username !== ADA.username || body.password !== ADA.password) return json(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' })
-        stats.logins += 1
+        if (body.username !== ADA.username || body.password !== ADA.password)
+          return json(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' })
+        stats.signIns += 1
         const access = issueAccess()
         return answer(access, issueRefresh(access))
       },
       'GET /me': ({ bearer }) => {
         const expiresAt = bearer === undefined ? undefined : accessExpiry.get(bearer)
-        return expiresAt !== undefined && expiresAt > now() ? json(200, { sub: '42', name: 'Ada Lovelace', email: ADA.email, roles: ['staff'] }) : json(401, { error: 'invalid_token' })
+        return expiresAt !== undefined && expiresAt > now()
+          ? json(200, { sub: '42', name: 'Ada Lovelace', email: ADA.email, roles: ['staff'] })
+          : json(401, { error: 'invalid_token' })
       },
     },
     { answerDelayMs },
@@ -75,11 +94,17 @@ export function fakeTokenServer({ refresh, refreshIn = 'body', now, answerDelayM
   /** The REST adapter options that speak to this server. */
   const options: Omit<RestAdapterOptions, 'baseUrl'> = {
     bodyFormat: 'form',
-    login: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
+    signIn: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
     refresh: { path: '/token', send: refreshIn === 'header' ? 'bearer' : 'body', extraFields: { grant_type: 'refresh_token' } },
     profile: { path: '/me', envelope: '' },
-    logout: false,
-    tokens: { envelope: '', accessToken: 'access_token', accessTokenExpiresAt: 'expires_in', expiryFormat: 'lifetime-seconds', refreshTokenTtlSeconds: 86_400 },
+    signOut: false,
+    tokens: {
+      envelope: '',
+      accessToken: 'access_token',
+      accessTokenExpiresAt: 'expires_in',
+      expiryFormat: 'lifetime-seconds',
+      refreshTokenTtlSeconds: 86_400,
+    },
     user: { id: 'sub' },
   }
   return { fetch: api.fetch, options, stats }

@@ -18,7 +18,10 @@ export async function waitForApp(url: string, app: ChildProcess, timeoutMs: numb
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`The example app exited with ${app.exitCode} before answering; see its output above.`)
     // Any answer will do: an app that cannot serve sessions (no secret) still answers, with an error.
-    const ready = await fetch(url).then(() => true, () => false)
+    const ready = await fetch(url).then(
+      () => true,
+      () => false,
+    )
     if (ready) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
@@ -32,11 +35,21 @@ const EXAMPLE_APP = fileURLToPath(new URL('../../app-example/', import.meta.url)
  * `appDir` names another — against the given backend: one `next start` process in production
  * mode, stopped with `stop()`; its stderr is passed on and kept for `log()`. `env` adds to (or, with `undefined`, removes from) its environment.
  */
-export async function serveBuiltApp(backendUrl: string, { appDir = EXAMPLE_APP, env: extra = {} }: { appDir?: string; env?: Record<string, string | undefined> } = {}) {
+export async function serveBuiltApp(
+  backendUrl: string,
+  { appDir = EXAMPLE_APP, env: extra = {} }: { appDir?: string; env?: Record<string, string | undefined> } = {},
+) {
   const port = await freePort()
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
   const { AUTH_BACKEND_CONFIG: _shape, ...inherited } = process.env
-  const env: Record<string, string | undefined> = { ...inherited, NODE_ENV: 'production', AUTH_BACKEND_URL: backendUrl, AUTH_SECRET: randomBytes(32).toString('base64url'), NEXT_TELEMETRY_DISABLED: '1', ...extra }
+  const env: Record<string, string | undefined> = {
+    ...inherited,
+    NODE_ENV: 'production',
+    AUTH_BACKEND_URL: backendUrl,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  }
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
   const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: appDir, stdio: ['ignore', 'ignore', 'pipe'], env })
   let errorOutput = ''

@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS } from '../chromium'
  * One headless Chromium per test file; each test opens its own context (a fresh cookie jar).
  * `args` adds to the launch flags, e.g. `--host-resolver-rules` for a test hostname.
  */
-export function useBrowser({ args = [] }: { args?: string[] } = {}) {
+export function openBrowser({ args = [] }: { args?: string[] } = {}) {
   let browser: Browser
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: [...CHROMIUM_ARGS, ...args], headless: true })

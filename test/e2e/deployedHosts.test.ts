@@ -2,12 +2,12 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listenDemoBackend } from '../listenDemoBackend'
 import { freePort, serveBuiltApp } from './appProcess'
-import { useBrowser } from './browser'
+import { openBrowser } from './browser'
 import { signInThroughForm } from './signInThroughForm'
 import { startTlsProxy } from './tlsProxy'
 
 const HOSTNAME = 'app.gatehouse.test'
-const browser = useBrowser({ args: [`--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`] })
+const browser = openBrowser({ args: [`--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`] })
 
 /** Every redirect the page is sent, as its `Location` header said it. */
 function recordRedirects(page: Page) {
@@ -23,7 +23,7 @@ function recordRedirects(page: Page) {
 async function signInReloadSignOut(page: Page, origin: string) {
   const redirects = recordRedirects(page)
   await page.goto(`${origin}/dashboard`)
-  expect(page.url()).toBe(`${origin}/login?next=%2Fdashboard`)
+  expect(page.url()).toBe(`${origin}/sign-in?next=%2Fdashboard`)
   await signInThroughForm(page, 'demo@example.com', 'demo-password')
   await page.waitForURL(`${origin}/dashboard`)
   expect(await page.getByTestId('user-name').textContent()).toBe('Demo User')
@@ -33,10 +33,10 @@ async function signInReloadSignOut(page: Page, origin: string) {
   expect(await reload!.text()).toMatch(/data-testid="user-name">Demo User</)
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await page.waitForURL((url) => url.origin === origin && url.pathname === '/login')
+  await page.waitForURL((url) => url.origin === origin && url.pathname === '/sign-in')
   expect((await page.context().cookies()).filter((cookie) => cookie.name.includes('gatehouse'))).toEqual([])
   await page.goto(`${origin}/dashboard`)
-  expect(new URL(page.url()).pathname).toBe('/login')
+  expect(new URL(page.url()).pathname).toBe('/sign-in')
   // Redirects name paths, never the host the server believes it is on.
   expect(redirects.length).toBeGreaterThan(0)
   for (const location of redirects) expect(location).toMatch(/^\/(?!\/)/)
@@ -51,9 +51,9 @@ describe('the example app at http://127.0.0.1, not only at localhost', () => {
 
   it('signs in through the plain form when no script runs', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false })
-    await page.goto(`${origin()}/login?next=%2Fdashboard`)
+    await page.goto(`${origin()}/sign-in?next=%2Fdashboard`)
     await signInThroughForm(page, 'demo@example.com', 'wrong-password')
-    await page.waitForURL(`${origin()}/login?next=%2Fdashboard&error=invalid_credentials`)
+    await page.waitForURL(`${origin()}/sign-in?next=%2Fdashboard&error=invalid_credentials`)
     await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL(`${origin()}/dashboard`)
     expect(await page.getByTestId('user-name').textContent()).toBe('Demo User')
@@ -105,11 +105,14 @@ describe(`the example app behind a TLS-terminating nginx at https://${HOSTNAME}`
 
   it('keeps Secure cookies with the __Host- prefix for that hostname', async () => {
     const page = await browser.newPage({ ignoreHTTPSErrors: true })
-    await page.goto(`${origins.rewriteHost}/login`)
+    await page.goto(`${origins.rewriteHost}/sign-in`)
     await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL(`${origins.rewriteHost}/dashboard`)
     const cookies = (await page.context().cookies()).filter((cookie) => cookie.name.includes('gatehouse'))
-    expect(cookies.map((cookie) => `${cookie.name} ${cookie.domain}`).sort()).toEqual([`__Host-gatehouse.refresh ${HOSTNAME}`, `__Host-gatehouse.session ${HOSTNAME}`])
+    expect(cookies.map((cookie) => `${cookie.name} ${cookie.domain}`).sort()).toEqual([
+      `__Host-gatehouse.refresh ${HOSTNAME}`,
+      `__Host-gatehouse.session ${HOSTNAME}`,
+    ])
     expect(cookies.every((cookie) => cookie.secure && cookie.httpOnly)).toBe(true)
   })
 })

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HOSTILE_REDIRECTS } from '../hostileRedirects'
 import { listenDemoBackend } from '../listenDemoBackend'
 import { serveBuiltApp } from './appProcess'
-import { useBrowser } from './browser'
+import { openBrowser } from './browser'
 import { signInThroughForm } from './signInThroughForm'
 
 const ACCESS_TOKEN_SECONDS = 3
-const browser = useBrowser()
+const browser = openBrowser()
 
 /** The demo backend in this process, recording every token it hands out. */
 async function startRecordingBackend() {
@@ -18,7 +18,10 @@ async function startRecordingBackend() {
   backend.demo.server.prependListener('request', (_req, res) => {
     const end = res.end.bind(res) as (...args: unknown[]) => typeof res
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      const data = typeof chunk === 'string' && chunk.startsWith('{') ? (JSON.parse(chunk) as { data?: { token?: string; refresh_token?: string } }).data : undefined
+      const data =
+        typeof chunk === 'string' && chunk.startsWith('{')
+          ? (JSON.parse(chunk) as { data?: { token?: string; refresh_token?: string } }).data
+          : undefined
       for (const token of [data?.token, data?.refresh_token]) if (token) tokens.add(token)
       return end(chunk, ...rest)
     }) as typeof res.end
@@ -58,7 +61,7 @@ describe('security of the built example app', () => {
   it('no response the browser gets carries a token: sign-in, navigation, refresh, the backend proxy, sign-out', async () => {
     const page = await newPage()
     const texts = await recordResponses(page)
-    await page.goto('/login')
+    await page.goto('/sign-in')
     await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     await page.getByTestId('backend-profile').filter({ hasText: 'demo@example.com' }).waitFor()
@@ -78,25 +81,25 @@ describe('security of the built example app', () => {
     expect(texts.filter((text) => /eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./.test(text))).toEqual([])
   }, 60_000)
 
-  it('a hostile next never leads off the site: signed-in visits of /login?next=… and form sign-ins', async () => {
+  it('a hostile next never leads off the site: signed-in visits of /sign-in?next=… and form sign-ins', async () => {
     const page = await newPage()
-    await page.goto('/login')
+    await page.goto('/sign-in')
     await signInThroughForm(page, 'demo@example.com', 'demo-password')
     await page.waitForURL('**/dashboard')
     const origin = new URL(app.baseURL).origin
     for (const next of HOSTILE_REDIRECTS) {
-      await page.goto(`/login?next=${encodeURIComponent(next)}`)
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`)
       expect([next, new URL(page.url()).origin]).toEqual([next, origin])
     }
 
     const formPage = await newPage()
-    await formPage.goto('/login')
+    await formPage.goto('/sign-in')
     for (const next of HOSTILE_REDIRECTS.slice(0, 12)) {
       const navigated = formPage.waitForEvent('load')
       await formPage.evaluate((value) => {
         const form = document.createElement('form')
         form.method = 'post'
-        form.action = '/api/auth/login'
+        form.action = '/api/auth/sign-in'
         for (const [name, fieldValue] of Object.entries({ email: 'demo@example.com', password: 'demo-password', next: value })) {
           const input = Object.assign(document.createElement('input'), { type: 'hidden', name, value: fieldValue })
           form.append(input)
@@ -110,10 +113,14 @@ describe('security of the built example app', () => {
   }, 60_000)
 
   it('a spoofed x-middleware-subrequest header does not skip the protection of pages and routes', async () => {
-    for (const spoof of ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy']) {
+    for (const spoof of [
+      'proxy:proxy:proxy:proxy:proxy',
+      'middleware:middleware:middleware:middleware:middleware',
+      'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy',
+    ]) {
       const page = await newPage({ extraHTTPHeaders: { 'x-middleware-subrequest': spoof } })
       await page.goto('/dashboard')
-      expect(new URL(page.url()).pathname).toBe('/login')
+      expect(new URL(page.url()).pathname).toBe('/sign-in')
       expect(await page.getByTestId('user-name').count()).toBe(0)
       const profile = await page.request.get('/api/backend/auth/profile')
       expect(profile.status()).toBe(401)

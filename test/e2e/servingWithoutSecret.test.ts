@@ -22,13 +22,13 @@ describe('the built example served in production without AUTH_SECRET', () => {
     expect(session.status).toBe(500)
     expect(await session.json()).toEqual({ error: { code: 'server_misconfigured', message: expect.not.stringMatching(/secret|AUTH_/i) } })
 
-    const login = await fetch(`${app.baseURL}/api/auth/login`, {
+    const signIn = await fetch(`${app.baseURL}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: app.baseURL, 'x-gatehouse-client': '1' },
       body: JSON.stringify({ email: 'demo@example.com', password: 'demo-password' }),
     })
-    expect(login.status).toBe(500)
-    expect(login.headers.getSetCookie()).toEqual([])
+    expect(signIn.status).toBe(500)
+    expect(signIn.headers.getSetCookie()).toEqual([])
     expect(backend.demo.stats.logins).toBe(0)
     expect(app.log()).toMatch(/\[gatehouse\] cannot serve sessions: AUTH_SECRET is not set/)
   })

@@ -3,11 +3,11 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenDemoBackend } from '../listenDemoBackend'
 import { serveBuiltApp } from './appProcess'
-import { useBrowser } from './browser'
+import { openBrowser } from './browser'
 import { signInThroughForm } from './signInThroughForm'
 
 const ACCESS_TOKEN_SECONDS = 3
-const browser = useBrowser()
+const browser = openBrowser()
 
 const signedIn = (page: Page) => page.getByTestId('signed-in-as')
 const reconnecting = (page: Page) => page.getByRole('status').filter({ hasText: 'Reconnecting' })
@@ -35,7 +35,7 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
 
   const openSignedInTabs = async () => {
     const first = await context.newPage()
-    await first.goto('/login')
+    await first.goto('/sign-in')
     await signInThroughForm(first, 'demo@example.com', 'demo-password')
     await first.waitForURL('**/dashboard')
     const others = await Promise.all([context.newPage(), context.newPage()])
@@ -50,7 +50,9 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
     await sleep(30_000)
     const refreshes = backend.demo.stats.refreshes - before
     const lifetimes = 30 / ACCESS_TOKEN_SECONDS
-    console.log(`three tabs, 30 s: ${refreshes} backend refreshes for ${lifetimes} token lifetimes; refresh answers seen: ${refreshAnswers.length}`)
+    console.log(
+      `three tabs, 30 s: ${refreshes} backend refreshes for ${lifetimes} token lifetimes; refresh answers seen: ${refreshAnswers.length}`,
+    )
     expect(refreshes).toBeGreaterThanOrEqual(lifetimes * 0.8)
     // One refresh per tab would be 3x; expiries in whole seconds make the real lifetimes a little shorter than 3 s.
     expect(refreshes).toBeLessThanOrEqual(lifetimes * 2)
@@ -82,7 +84,7 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
     console.log(`refresh token revoked: ${rejected} rejected refresh answer(s) for ${tabs.length} tabs`)
     expect(rejected).toBe(1)
     for (const tab of tabs) {
-      expect(new URL(tab.url()).pathname).toBe('/login')
+      expect(new URL(tab.url()).pathname).toBe('/sign-in')
       expect(await signedIn(tab).count()).toBe(0)
     }
   }, 60_000)
@@ -91,18 +93,18 @@ describe(`the session lifecycle across three tabs, with a ${ACCESS_TOKEN_SECONDS
     await Promise.all(tabs.map((tab) => tab.close()))
     await openSignedInTabs()
     const [first, ...others] = tabs as [Page, ...Page[]]
-    // Timed from the moment the sign-out is done in the first tab: its logout answer has arrived.
-    const loggedOut = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/logout')
+    // Timed from the moment the sign-out is done in the first tab: its sign-out answer has arrived.
+    const signOutAnswered = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/sign-out')
     await first.getByRole('button', { name: 'Sign out' }).click()
-    await loggedOut
+    await signOutAnswered
     const signedOutAt = Date.now()
     await Promise.all(others.map((tab) => signInLink(tab).waitFor({ timeout: 5_000 })))
     const signOutMs = Date.now() - signedOutAt
 
-    await first.waitForURL(/\/login(\?.*)?$/)
-    const loggedIn = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/login')
+    await first.waitForURL(/\/sign-in(\?.*)?$/)
+    const signInAnswered = first.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/sign-in')
     await signInThroughForm(first, 'demo@example.com', 'demo-password')
-    await loggedIn
+    await signInAnswered
     const signedInAt = Date.now()
     await Promise.all(others.map((tab) => signedIn(tab).waitFor({ timeout: 5_000 })))
     const signInMs = Date.now() - signedInAt

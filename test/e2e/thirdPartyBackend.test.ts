@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDjangoBackend, type DjangoBackend } from '../backends/startDjangoBackend'
 import { serveBuiltApp } from './appProcess'
-import { useBrowser } from './browser'
+import { openBrowser } from './browser'
 import { signInThroughForm } from './signInThroughForm'
 
 const ACCESS_SECONDS = 5
 const CONFIG = fileURLToPath(new URL('../../examples/backends/simplejwt.json', import.meta.url))
-const browser = useBrowser()
+const browser = openBrowser()
 
 describe.each([
   { mode: "simplejwt's defaults (a refresh answers only a new access token)", rotate: false },
@@ -29,7 +29,7 @@ describe.each([
 
   it(`signs in by username and stays signed in across three ${ACCESS_SECONDS} s access lifetimes, then signs out`, async () => {
     const page = await browser.newPage({ baseURL: app.baseURL })
-    await page.goto('/login')
+    await page.goto('/sign-in')
     await signInThroughForm(page, 'ada', 'correct-horse', 'Username')
     await page.waitForURL('**/dashboard')
     expect(await page.getByTestId('user-name').textContent()).toBe('Ada Lovelace')
@@ -46,7 +46,7 @@ describe.each([
     }
 
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await page.waitForURL(/\/login(\?.*)?$/)
+    await page.waitForURL(/\/sign-in(\?.*)?$/)
     expect((await page.context().cookies()).filter((cookie) => cookie.name.includes('gatehouse'))).toEqual([])
   }, 60_000)
 })

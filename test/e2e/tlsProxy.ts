@@ -47,7 +47,27 @@ export async function startTlsProxy(hostname: string, apps: ProxiedApp[]): Promi
   requireTool(NGINX, ['-v'], 'install it (Debian: `apt-get install -y nginx`) or set NGINX_PATH.')
   requireTool('openssl', ['version'], 'install it (Debian: `apt-get install -y openssl`).')
   const dir = await mkdtemp(join(tmpdir(), 'gatehouse-tls-'))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hostname}`, '-addext', `subjectAltName=DNS:${hostname}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${hostname}`,
+      '-addext',
+      `subjectAltName=DNS:${hostname}`,
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  )
   const servers = apps.map(({ listen, upstream, host }) => {
     const headers =
       host === 'keep-host'

@@ -14,8 +14,19 @@ const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
 const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
-/** What a user's app brings itself: the peers, and the compiler `next build` checks types with. */
-const fromTheApp = ['react', 'react-dom', 'next', 'msw', 'typescript', '@types/react', '@types/react-dom', '@types/node']
+/** What a user's app brings itself: the peers (xstate and @xstate/react among them, so it has one copy), and the compiler `next build` checks types with. */
+const fromTheApp = [
+  'react',
+  'react-dom',
+  'next',
+  'msw',
+  'xstate',
+  '@xstate/react',
+  'typescript',
+  '@types/react',
+  '@types/react-dom',
+  '@types/node',
+]
 const scripts = Object.keys(entryPoints).filter((subpath) => !isStylesheet(entryPoints[subpath]!))
 const specifier = (subpath: string) => (subpath === '.' ? 'gatehouse' : `gatehouse/${subpath.slice(2)}`)
 
@@ -45,7 +56,10 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('holds the built entry points, their declarations, stylesheets and package.json, and no sources or tests', async () => {
     const { stdout } = await run('tar', ['tzf', tarball])
-    const files = stdout.trim().split('\n').map((file) => file.replace(/^package\//, ''))
+    const files = stdout
+      .trim()
+      .split('\n')
+      .map((file) => file.replace(/^package\//, ''))
     const built = Object.entries(entryPoints).flatMap(([subpath, source]) =>
       isStylesheet(source) ? [`dist/${distName(subpath)}`] : [`dist/${distName(subpath)}.js`, `dist/${distName(subpath)}.d.ts`],
     )
@@ -78,7 +92,11 @@ describe('the packed tarball', () => {
     const attw = join(require.resolve('@arethetypeswrong/cli/package.json'), '../dist/index.js')
     // Stylesheets have no types to check.
     const stylesheets = Object.keys(entryPoints).filter((subpath) => isStylesheet(entryPoints[subpath]!))
-    const result = await run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--exclude-entrypoints', ...stylesheets], { cwd: scratch }).catch((error) => error)
+    const result = await run(
+      process.execPath,
+      [attw, tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--exclude-entrypoints', ...stylesheets],
+      { cwd: scratch },
+    ).catch((error) => error)
     expect(result.code ?? 0, result.stdout).toBe(0)
   })
 
@@ -87,11 +105,27 @@ describe('the packed tarball', () => {
     await mkdir(join(app, 'strict'), { recursive: true })
     // Next.js's own declarations do not pass with skipLibCheck off, so gatehouse/next cannot be checked this way.
     const checked = scripts.filter((subpath) => subpath !== './next')
-    await writeFile(join(app, 'strict/check.ts'), checked.map((subpath, index) => `export * as entry${index} from '${specifier(subpath)}'`).join('\n'))
-    await writeFile(join(app, 'strict/tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], jsx: 'react-jsx', types: [] },
-      files: ['check.ts'],
-    }))
+    await writeFile(
+      join(app, 'strict/check.ts'),
+      checked.map((subpath, index) => `export * as entry${index} from '${specifier(subpath)}'`).join('\n'),
+    )
+    await writeFile(
+      join(app, 'strict/tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          target: 'es2022',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          jsx: 'react-jsx',
+          types: [],
+        },
+        files: ['check.ts'],
+      }),
+    )
     const tsc = join(require.resolve('typescript/package.json'), '../bin/tsc')
     const result = await run(process.execPath, [tsc, '-p', 'strict'], { cwd: app }).catch((error) => error)
     expect(result.code ?? 0, result.stdout).toBe(0)
@@ -100,52 +134,89 @@ describe('the packed tarball', () => {
   it('imports every entry point but gatehouse/next in Node', async () => {
     // gatehouse/next runs inside Next.js only: plain Node cannot resolve its `next/headers` (next has
     // no exports map). The Next.js build below imports it.
-    const imports = scripts.filter((subpath) => subpath !== './next').map((subpath) => `Object.keys(await import('${specifier(subpath)}')).length`).join(', ')
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `console.log(JSON.stringify([${imports}]))`], { cwd: join(scratch, 'app') })
+    const imports = scripts
+      .filter((subpath) => subpath !== './next')
+      .map((subpath) => `Object.keys(await import('${specifier(subpath)}')).length`)
+      .join(', ')
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `console.log(JSON.stringify([${imports}]))`], {
+      cwd: join(scratch, 'app'),
+    })
     const exportCounts: number[] = JSON.parse(stdout)
     expect(exportCounts.every((count) => count > 0)).toBe(true)
     expect(exportCounts).toHaveLength(scripts.length - 1)
   })
 
-  it('builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime\'s secrets)', async () => {
+  it("builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime's secrets)", async () => {
     const app = join(scratch, 'app')
-    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', lib: ['dom', 'dom.iterable', 'esnext'], strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', isolatedModules: true, skipLibCheck: true, plugins: [{ name: 'next' }] },
-      include: ['**/*.ts', '**/*.tsx'],
-      exclude: ['node_modules'],
-    }))
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['dom', 'dom.iterable', 'esnext'],
+          strict: true,
+          noEmit: true,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          jsx: 'react-jsx',
+          isolatedModules: true,
+          skipLibCheck: true,
+          plugins: [{ name: 'next' }],
+        },
+        include: ['**/*.ts', '**/*.tsx'],
+        exclude: ['node_modules'],
+      }),
+    )
     // The peers are links into the workspace: Turbopack must be allowed to read past this folder.
     await writeFile(join(app, 'next.config.ts'), `export default { turbopack: { root: '/' }, outputFileTracingRoot: '/' }\n`)
-    await writeFile(join(app, 'auth.ts'), [
-      `import { createNextGatehouse } from 'gatehouse/next'`,
-      `import { createGatehouse, restAdapter } from 'gatehouse/server'`,
-      `export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://127.0.0.1:1' }) })`,
-      `export const { handlers, getSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/'] })`,
-    ].join('\n'))
+    await writeFile(
+      join(app, 'auth.ts'),
+      [
+        `import { createNextGatehouse } from 'gatehouse/next'`,
+        `import { createGatehouse, restAdapter } from 'gatehouse/server'`,
+        `export const gatehouse = createGatehouse({ backend: restAdapter({ baseUrl: 'http://127.0.0.1:1' }) })`,
+        `export const { handlers, getSession } = createNextGatehouse(gatehouse, { protectedPaths: ['/'] })`,
+      ].join('\n'),
+    )
     await mkdir(join(app, 'app/api/auth/[...gatehouse]'), { recursive: true })
-    await writeFile(join(app, 'app/api/auth/[...gatehouse]/route.ts'), `import { handlers } from '../../../../auth'\nexport const { GET, POST } = handlers\n`)
-    await writeFile(join(app, 'app/Account.tsx'), [
-      `'use client'`,
-      `import { selectAuth } from 'gatehouse'`,
-      `import { useAuth } from 'gatehouse/react'`,
-      `import { LoginForm } from 'gatehouse/ui'`,
-      `export function Account() {`,
-      `  const { status } = useAuth()`,
-      `  return <>{typeof selectAuth}{status === 'signedIn' ? null : <LoginForm redirectTo="/" />}</>`,
-      `}`,
-    ].join('\n'))
-    await writeFile(join(app, 'app/layout.tsx'), [
-      `import { AuthProvider } from 'gatehouse/react'`,
-      `import { getSession } from '../auth'`,
-      `import { Account } from './Account'`,
-      `export default async function RootLayout({ children }: { children: React.ReactNode }) {`,
-      `  return <html lang="en"><body><AuthProvider session={await getSession()}><Account />{children}</AuthProvider></body></html>`,
-      `}`,
-    ].join('\n'))
-    await writeFile(join(app, 'app/page.tsx'), `export const dynamic = 'force-dynamic'\nexport default function Page() { return <p>scratch</p> }\n`)
+    await writeFile(
+      join(app, 'app/api/auth/[...gatehouse]/route.ts'),
+      `import { handlers } from '../../../../auth'\nexport const { GET, POST } = handlers\n`,
+    )
+    await writeFile(
+      join(app, 'app/Account.tsx'),
+      [
+        `'use client'`,
+        `import { selectAuth } from 'gatehouse'`,
+        `import { useAuth } from 'gatehouse/react'`,
+        `import { SignInForm } from 'gatehouse/ui'`,
+        `export function Account() {`,
+        `  const { status } = useAuth()`,
+        `  return <>{typeof selectAuth}{status === 'signedIn' ? null : <SignInForm redirectTo="/" />}</>`,
+        `}`,
+      ].join('\n'),
+    )
+    await writeFile(
+      join(app, 'app/layout.tsx'),
+      [
+        `import { AuthProvider } from 'gatehouse/react'`,
+        `import { getSession } from '../auth'`,
+        `import { Account } from './Account'`,
+        `export default async function RootLayout({ children }: { children: React.ReactNode }) {`,
+        `  return <html lang="en"><body><AuthProvider session={await getSession()}><Account />{children}</AuthProvider></body></html>`,
+        `}`,
+      ].join('\n'),
+    )
+    await writeFile(
+      join(app, 'app/page.tsx'),
+      `export const dynamic = 'force-dynamic'\nexport default function Page() { return <p>scratch</p> }\n`,
+    )
     const nextBin = join(root, 'node_modules/next/dist/bin/next')
     const { AUTH_SECRET: _secret, ...env } = process.env
-    const build = await run(process.execPath, [nextBin, 'build'], { cwd: app, env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } }).catch((error) => error)
+    const build = await run(process.execPath, [nextBin, 'build'], {
+      cwd: app,
+      env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    }).catch((error) => error)
     expect(existsSync(join(app, '.next/BUILD_ID')), `${build.stdout}\n${build.stderr}`).toBe(true)
   }, 240_000)
 })

@@ -24,18 +24,23 @@ describe('bounded input: refused before the backend is called, cookies left as t
     ['non-string fields', { body: { email: ['a@b.c'], password: { $ne: null } } }, 422, 'validation_failed'],
     ['an oversized email', { body: { ...DEMO, email: `${long(1_100)}@example.com` } }, 422, 'validation_failed'],
     ['an oversized password', { body: { ...DEMO, password: long(1_025) } }, 422, 'validation_failed'],
-    ['an oversized form field', { body: `email=a%40b.c&password=${long(2_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 422, 'validation_failed'],
+    [
+      'an oversized form field',
+      { body: `email=a%40b.c&password=${long(2_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      422,
+      'validation_failed',
+    ],
   ])('%s → %i %s', async (_, init, status, code) => {
     const { gatehouse, backend, signIn } = createTestGatehouse()
     const cookie = await signIn()
     backend.calls.length = 0
-    const response = await gatehouse.handle(authRequest('login', { ...init, cookie }))
+    const response = await gatehouse.handle(authRequest('signIn', { ...init, cookie }))
     const text = await response.text()
     expect(response.status).toBe(status)
     expect(JSON.parse(text).error.code).toBe(code)
     expect(response.headers.getSetCookie()).toEqual([])
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(backend.calls).toEqual([])
+    expect(backend.lines()).toEqual([])
     noStackTrace(text)
   })
 })
@@ -56,7 +61,7 @@ describe('a backend that misbehaves: 502 or 504 with a clear message, never a 50
     const cookie = await signIn()
     clock.now += 61_000
     backend.state.mode = mode
-    const requests = [authRequest('login', { body: DEMO, cookie }), authRequest('refresh', { cookie }), authRequest('session', { cookie })]
+    const requests = [authRequest('signIn', { body: DEMO, cookie }), authRequest('refresh', { cookie }), authRequest('session', { cookie })]
     for (const request of requests) {
       const response = await gatehouse.handle(request)
       const text = await response.text()

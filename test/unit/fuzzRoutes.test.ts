@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createBackendProxy } from '../../src/server/createBackendProxy'
+import { createBackendProxy } from '../../src/server/proxy/createBackendProxy'
 import { ORIGIN } from '../authRequests'
 import { FAKE_TOKEN } from '../fakeBackend'
 import { createTestGatehouse } from '../gatehouseFixture'
@@ -10,28 +10,46 @@ const AUTH_STATUSES = [200, 303, 400, 401, 403, 404, 405, 413, 415, 422, 502, 50
 const PROXY_STATUSES = [200, 400, 401, 403, 404, 405, 413, 502, 504]
 const RUNS = 150
 
-const headerText = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -_./:;,=%@"{}[]\\\''.split('')), maxLength: 40 })
-const segment = fc.oneof(fc.constantFrom('login', 'session', 'refresh', 'logout', '..', '.', '%2F', '%5C', '%2e%2e', 'auth', 'profile', ''), headerText.map(encodeURIComponent))
+const headerText = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -_./:;,=%@"{}[]\\\''.split('')),
+  maxLength: 40,
+})
+const segment = fc.oneof(
+  fc.constantFrom('sign-in', 'session', 'refresh', 'sign-out', '..', '.', '%2F', '%5C', '%2e%2e', 'auth', 'profile', ''),
+  headerText.map(encodeURIComponent),
+)
 
 /** A request as anyone on the internet could send it, with the cookies of a real session sometimes mangled. */
 const requestParts = (mount: string) =>
   fc.record({
     method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'),
     path: fc.oneof(
-      fc.constantFrom(`${mount}/login`, `${mount}/session`, `${mount}/refresh`, `${mount}/logout`, `${mount}/auth/profile`),
+      fc.constantFrom(`${mount}/sign-in`, `${mount}/session`, `${mount}/refresh`, `${mount}/sign-out`, `${mount}/auth/profile`),
       fc.array(segment, { minLength: 0, maxLength: 4 }).map((segments) => `${mount}/${segments.join('/')}`),
     ),
-    query: fc.option(headerText.map((text) => `?next=${encodeURIComponent(text)}`), { nil: '' }),
+    query: fc.option(
+      headerText.map((text) => `?next=${encodeURIComponent(text)}`),
+      { nil: '' },
+    ),
     origin: fc.constantFrom(undefined, ORIGIN, 'null', 'https://evil.example', ''),
     site: fc.constantFrom(undefined, 'same-origin', 'same-site', 'cross-site', 'none'),
     client: fc.constantFrom(undefined, '1', '0', ''),
-    contentType: fc.constantFrom(undefined, 'application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data', 'application/json; charset=utf-8'),
+    contentType: fc.constantFrom(
+      undefined,
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data',
+      'application/json; charset=utf-8',
+    ),
     accept: fc.constantFrom(undefined, 'text/html', 'application/json', '*/*'),
     body: fc.oneof(
       fc.constant(undefined),
       headerText,
       fc.json({ maxDepth: 2 }),
-      fc.record({ email: fc.oneof(fc.emailAddress(), headerText), password: headerText, next: headerText }).map((fields) => JSON.stringify(fields)),
+      fc
+        .record({ email: fc.oneof(fc.emailAddress(), headerText), password: headerText, next: headerText })
+        .map((fields) => JSON.stringify(fields)),
       fc.record({ email: fc.emailAddress(), password: headerText }).map((fields) => new URLSearchParams(fields).toString()),
     ),
     cookie: fc.constantFrom('none', 'valid', 'truncated', 'garbage', 'swapped'),
@@ -54,7 +72,10 @@ function toRequest(parts: Parts, validCookie: string): Request {
     valid: validCookie,
     truncated: validCookie.slice(0, validCookie.length / 2),
     garbage: 'gatehouse.session=%%%; gatehouse.refresh=v1..',
-    swapped: validCookie.replace('gatehouse.session', 'gatehouse.tmp').replace('gatehouse.refresh', 'gatehouse.session').replace('gatehouse.tmp', 'gatehouse.refresh'),
+    swapped: validCookie
+      .replace('gatehouse.session', 'gatehouse.tmp')
+      .replace('gatehouse.refresh', 'gatehouse.session')
+      .replace('gatehouse.tmp', 'gatehouse.refresh'),
   }
   if (cookies[parts.cookie]) headers.set('cookie', cookies[parts.cookie]!)
   const hasBody = parts.body !== undefined && parts.method !== 'GET' && parts.method !== 'HEAD'
@@ -75,7 +96,9 @@ describe('fuzzing the route handlers', () => {
     const { gatehouse, signIn } = createTestGatehouse()
     const validCookie = await signIn()
     await fc.assert(
-      fc.asyncProperty(requestParts('/api/auth'), async (parts) => checkAnswer(await gatehouse.handle(toRequest(parts, validCookie)), AUTH_STATUSES)),
+      fc.asyncProperty(requestParts('/api/auth'), async (parts) =>
+        checkAnswer(await gatehouse.handle(toRequest(parts, validCookie)), AUTH_STATUSES),
+      ),
       { numRuns: RUNS },
     )
   })

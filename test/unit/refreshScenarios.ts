@@ -2,9 +2,9 @@
 // (`tsx refreshScenarios.ts <name>`): a refresh that starves the event loop would hang whatever
 // runs it, so it runs where the test can kill it. Each prints one JSON line per step.
 import { createGatehouse } from '../../src/server/createGatehouse'
-import { createRefreshFlights } from '../../src/server/createRefreshFlights'
-import { restAdapter } from '../../src/server/restAdapter'
-import type { BackendAdapter } from '../../src/server/types'
+import { createRefreshFlights } from '../../src/server/session/createRefreshFlights'
+import { restAdapter } from '../../src/server/backend/rest/restAdapter'
+import type { BackendAdapter } from '../../src/server/backend/BackendAdapter'
 import { authRequest, cookiesFrom } from '../authRequests'
 import { ADA, ADA_USER } from '../backends/createFakeTokenApi'
 import { ACCESS_LIFETIME_SECONDS, fakeTokenServer } from '../backends/fakeTokenServer'
@@ -13,14 +13,15 @@ const LIFETIME_MS = ACCESS_LIFETIME_SECONDS * 1000
 const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
 const now = () => clock.now
 const report = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
-const gatehouseFor = (backend: BackendAdapter) => createGatehouse({ backend, secret: 'refresh-scenario-secret-0123456789abcdefgh', now, logger: { warn: () => {}, error: () => {} } })
+const gatehouseFor = (backend: BackendAdapter) =>
+  createGatehouse({ backend, secret: 'refresh-scenario-secret-0123456789abcdefgh', now, logger: { warn: () => {}, error: () => {} } })
 
 let ticks = 0
 const watchdog = setInterval(() => (ticks += 1), 5)
 
 /** Four access lifetimes, read alternately through the session and refresh routes; a timer must still fire after each. */
 async function fourLifetimes(gatehouse: ReturnType<typeof gatehouseFor>, credentials: Record<string, string>) {
-  let cookie = cookiesFrom(await gatehouse.handle(authRequest('login', { body: credentials })))
+  let cookie = cookiesFrom(await gatehouse.handle(authRequest('signIn', { body: credentials })))
   for (const route of ['session', 'refresh', 'session', 'refresh']) {
     clock.now += LIFETIME_MS + 1_000
     const ticksBefore = ticks
@@ -31,7 +32,13 @@ async function fourLifetimes(gatehouse: ReturnType<typeof gatehouseFor>, credent
     await new Promise((resolve) => setTimeout(resolve, 10))
     const body = (await response.json()) as { user?: { name?: string } | null }
     cookie = cookiesFrom(response, cookie)
-    report({ route, status: response.status, user: body.user?.name ?? null, ticksDuring, refreshCookie: /gatehouse\.refresh=/.test(cookie) })
+    report({
+      route,
+      status: response.status,
+      user: body.user?.name ?? null,
+      ticksDuring,
+      refreshCookie: /gatehouse\.refresh=/.test(cookie),
+    })
   }
 }
 
@@ -39,7 +46,10 @@ const scenarios: Record<string, () => Promise<void>> = {
   /** The same refresh token back on every refresh, answered after 20 ms on a real timer. */
   async echo() {
     const server = fakeTokenServer({ refresh: 'echo', now, answerDelayMs: 20 })
-    await fourLifetimes(gatehouseFor(restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now })), { username: ADA.username, password: ADA.password })
+    await fourLifetimes(gatehouseFor(restAdapter({ ...server.options, baseUrl: 'http://backend.test', fetch: server.fetch, now })), {
+      username: ADA.username,
+      password: ADA.password,
+    })
     report({ exchanges: server.stats.refreshes })
   },
 
@@ -48,16 +58,22 @@ const scenarios: Record<string, () => Promise<void>> = {
     const instance = crypto.randomUUID()
     const [a, b] = [`cycle-a@${instance}`, `cycle-b@${instance}`]
     let exchanges = 0
-    const tokens = (refreshToken: string) => ({ accessToken: `access-${crypto.randomUUID()}`, accessTokenExpiresAt: now() + LIFETIME_MS, refreshToken, refreshTokenExpiresAt: now() + 86_400_000, user: ADA_USER })
+    const tokens = (refreshToken: string) => ({
+      accessToken: `access-${crypto.randomUUID()}`,
+      accessTokenExpiresAt: now() + LIFETIME_MS,
+      refreshToken,
+      refreshTokenExpiresAt: now() + 86_400_000,
+      user: ADA_USER,
+    })
     const backend: BackendAdapter = {
-      login: async () => tokens(a),
+      signIn: async () => tokens(a),
       refresh: async (refreshToken) => {
         exchanges += 1
         await new Promise((resolve) => setTimeout(resolve, 20))
         return tokens(refreshToken === a ? b : a)
       },
       profile: async () => ADA_USER,
-      logout: async () => {},
+      signOut: async () => {},
     }
     await fourLifetimes(gatehouseFor(backend), { email: ADA.email, password: ADA.password })
     report({ exchanges })
@@ -71,7 +87,14 @@ const scenarios: Record<string, () => Promise<void>> = {
     const exchange = async (refreshToken: string) => {
       exchanges += 1
       const serial = Number(refreshToken.split('-')[1])
-      return { tokens: { accessToken: `access-${serial}`, accessTokenExpiresAt: now() + LIFETIME_MS, refreshToken: `chain-${serial + 1}-${instance}` }, user: ADA_USER }
+      return {
+        tokens: {
+          accessToken: `access-${serial}`,
+          accessTokenExpiresAt: now() + LIFETIME_MS,
+          refreshToken: `chain-${serial + 1}-${instance}`,
+        },
+        user: ADA_USER,
+      }
     }
     const first = `chain-0-${instance}`
     let held = first

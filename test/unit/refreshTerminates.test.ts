@@ -15,8 +15,14 @@ function runScenario(name: string): Promise<Record<string, unknown>[]> {
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       clearTimeout(deadline)
-      const lines = output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
-      if (signal === 'SIGKILL') reject(new Error(`the process stopped answering: no timer ran for ${DEADLINE_MS / 1000} s (its lines before: ${JSON.stringify(lines)})`))
+      const lines = output
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      if (signal === 'SIGKILL')
+        reject(
+          new Error(`the process stopped answering: no timer ran for ${DEADLINE_MS / 1000} s (its lines before: ${JSON.stringify(lines)})`),
+        )
       else if (code !== 0) reject(new Error(`the scenario exited with ${code}`))
       else resolve(lines)
     })
@@ -34,20 +40,32 @@ const expectSignedInThroughout = (lines: Record<string, unknown>[]) => {
 }
 
 describe('a refresh ends, and the process keeps serving, whatever successors the token server names', () => {
-  it('the same refresh token echoed back: signed in across four access lifetimes, one exchange each', async () => {
-    const lines = await runScenario('echo')
-    expectSignedInThroughout(lines)
-    expect(lines.at(-1)).toEqual({ exchanges: 4 })
-  }, DEADLINE_MS + 10_000)
+  it(
+    'the same refresh token echoed back: signed in across four access lifetimes, one exchange each',
+    async () => {
+      const lines = await runScenario('echo')
+      expectSignedInThroughout(lines)
+      expect(lines.at(-1)).toEqual({ exchanges: 4 })
+    },
+    DEADLINE_MS + 10_000,
+  )
 
-  it('a cycle of refresh tokens (A → B → A): signed in across four access lifetimes, one exchange each', async () => {
-    const lines = await runScenario('cycle')
-    expectSignedInThroughout(lines)
-    expect(lines.at(-1)).toEqual({ exchanges: 4 })
-  }, DEADLINE_MS + 10_000)
+  it(
+    'a cycle of refresh tokens (A → B → A): signed in across four access lifetimes, one exchange each',
+    async () => {
+      const lines = await runScenario('cycle')
+      expectSignedInThroughout(lines)
+      expect(lines.at(-1)).toEqual({ exchanges: 4 })
+    },
+    DEADLINE_MS + 10_000,
+  )
 
-  it('a chain of 5,000 successors: the first token leads to the newest, with no further exchange', async () => {
-    const lines = await runScenario('long-chain')
-    expect(lines).toEqual([{ newest: true, exchanges: 5_000 }])
-  }, DEADLINE_MS + 10_000)
+  it(
+    'a chain of 5,000 successors: the first token leads to the newest, with no further exchange',
+    async () => {
+      const lines = await runScenario('long-chain')
+      expect(lines).toEqual([{ newest: true, exchanges: 5_000 }])
+    },
+    DEADLINE_MS + 10_000,
+  )
 })

@@ -1,20 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createBackendProxy } from '../../src/server/createBackendProxy'
+import { createBackendProxy } from '../../src/server/proxy/createBackendProxy'
 import { createGatehouse } from '../../src/server/createGatehouse'
-import type { BackendAdapter } from '../../src/server/types'
+import type { BackendAdapter } from '../../src/server/backend/BackendAdapter'
 import { authRequest, cookiesFrom, ORIGIN } from '../authRequests'
 import { FAKE_TOKEN, type FakeBackendMode } from '../fakeBackend'
 import { createTestGatehouse, DEMO, SECRET } from '../gatehouseFixture'
 
-
 describe('tokens never reach a body the browser reads, by default', () => {
   it('sign-in, session read, refresh and sign-out bodies carry no token', async () => {
     const { gatehouse, clock } = createTestGatehouse()
-    const login = await gatehouse.handle(authRequest('login', { body: DEMO }))
-    let cookie = cookiesFrom(login)
-    const bodies = [await login.text()]
+    const signInAnswer = await gatehouse.handle(authRequest('signIn', { body: DEMO }))
+    let cookie = cookiesFrom(signInAnswer)
+    const bodies = [await signInAnswer.text()]
     clock.now += 61_000
-    for (const route of ['session', 'refresh', 'logout']) {
+    for (const route of ['session', 'refresh', 'signOut']) {
       const response = await gatehouse.handle(authRequest(route, { cookie }))
       bodies.push(await response.text())
       cookie = cookiesFrom(response, cookie)
@@ -25,10 +24,10 @@ describe('tokens never reach a body the browser reads, by default', () => {
 
   it('with exposeAccessToken: true, session bodies and readSession carry the access token, never the refresh token', async () => {
     const { gatehouse, clock } = createTestGatehouse({ exposeAccessToken: true })
-    const login = await gatehouse.handle(authRequest('login', { body: DEMO }))
-    const signedIn = await login.json()
+    const signInAnswer = await gatehouse.handle(authRequest('signIn', { body: DEMO }))
+    const signedIn = await signInAnswer.json()
     expect(signedIn.accessToken).toMatch(/^access-1@/)
-    const cookie = cookiesFrom(login)
+    const cookie = cookiesFrom(signInAnswer)
     expect((await gatehouse.readSession(cookie))?.accessToken).toBe(signedIn.accessToken)
     clock.now += 61_000
     const refreshed = await (await gatehouse.handle(authRequest('session', { cookie }))).text()
@@ -42,7 +41,10 @@ describe('tokens never reach the logs', () => {
   beforeEach(() => {
     output.length = 0
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void output.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : String(arg))).join(' ')))
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) =>
+          void output.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : String(arg))).join(' ')),
+      )
     }
   })
   afterEach(() => vi.restoreAllMocks())
@@ -55,7 +57,8 @@ describe('tokens never reach the logs', () => {
     clock.now += 61_000
     for (const mode of modes) {
       backend.state.mode = mode
-      for (const route of ['login', 'session', 'refresh', 'logout']) await gatehouse.handle(authRequest(route, { body: route === 'login' ? DEMO : undefined, cookie }))
+      for (const route of ['signIn', 'session', 'refresh', 'signOut'])
+        await gatehouse.handle(authRequest(route, { body: route === 'signIn' ? DEMO : undefined, cookie }))
       await proxy(new Request(`${ORIGIN}/api/backend/auth/profile`, { headers: { cookie } }))
     }
     backend.state.mode = 'ok'
@@ -68,20 +71,25 @@ describe('tokens never reach the logs', () => {
 
   it('when an adapter throws an error that quotes the token', async () => {
     const leaky: BackendAdapter = {
-      login: async () => ({ accessToken: 'access-9-secret', accessTokenExpiresAt: Date.now() + 60_000, refreshToken: 'refresh-9-secret', user: { id: '1', roles: [] } }),
+      signIn: async () => ({
+        accessToken: 'access-9-secret',
+        accessTokenExpiresAt: Date.now() + 60_000,
+        refreshToken: 'refresh-9-secret',
+        user: { id: '1', roles: [] },
+      }),
       refresh: async (token) => {
         throw new Error(`could not refresh ${token}`)
       },
       profile: async (token) => {
         throw new Error(`bad token ${token}`)
       },
-      logout: async ({ accessToken }) => {
-        throw new Error(`logout failed for ${accessToken}`)
+      signOut: async ({ accessToken }) => {
+        throw new Error(`sign-out failed for ${accessToken}`)
       },
     }
     const gatehouse = createGatehouse({ backend: leaky, secret: SECRET, secureCookies: false })
-    const cookie = cookiesFrom(await gatehouse.handle(authRequest('login', { body: DEMO })))
-    for (const route of ['refresh', 'logout']) {
+    const cookie = cookiesFrom(await gatehouse.handle(authRequest('signIn', { body: DEMO })))
+    for (const route of ['refresh', 'signOut']) {
       const response = await gatehouse.handle(authRequest(route, { cookie }))
       expect(await response.text()).not.toMatch(/secret/)
     }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createGatehouse } from '../../src/server/createGatehouse'
-import { restAdapter } from '../../src/server/restAdapter'
-import type { RestAdapterOptions } from '../../src/server/rest/RestAdapterOptions'
+import { restAdapter } from '../../src/server/backend/rest/restAdapter'
+import type { RestAdapterOptions } from '../../src/server/backend/rest/RestAdapterOptions'
 import { authRequest, cookiesFrom } from '../authRequests'
 import { README, fencedFile, repoFile } from '../readme'
 import { ADA, ADA_USER } from '../backends/createFakeTokenApi'
@@ -9,7 +9,6 @@ import { fakeDirectusBackend } from '../backends/fakeDirectusBackend'
 import { fakeNoRefreshBackend } from '../backends/fakeNoRefreshBackend'
 import { fakeOAuth2Backend } from '../backends/fakeOAuth2Backend'
 import { fakeSimpleJwtBackend } from '../backends/fakeSimpleJwtBackend'
-
 
 const SHAPES = [
   {
@@ -28,13 +27,19 @@ const SHAPES = [
     name: 'directus',
     fake: fakeDirectusBackend,
     wrongPassword: 'Invalid user credentials.',
-    invalid: { message: '"password" length must be at least 4 characters long', fields: { password: ['"password" length must be at least 4 characters long'] } },
+    invalid: {
+      message: '"password" length must be at least 4 characters long',
+      fields: { password: ['"password" length must be at least 4 characters long'] },
+    },
   },
   {
     name: 'no-refresh',
     fake: fakeNoRefreshBackend,
     wrongPassword: 'These credentials do not match our records.',
-    invalid: { message: 'The password field must be at least 4 characters.', fields: { password: ['The password field must be at least 4 characters.'] } },
+    invalid: {
+      message: 'The password field must be at least 4 characters.',
+      fields: { password: ['The password field must be at least 4 characters.'] },
+    },
   },
 ]
 
@@ -50,10 +55,15 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
   const setup = () => {
     const api = fake()
     const backend = restAdapter({ ...config, baseUrl: 'http://backend.test', fetch: api.fetch })
-    const gatehouse = createGatehouse({ backend, secret: 'worked-config-test-secret-0123456789abcdef', secureCookies: true, logger: { warn: vi.fn(), error: vi.fn() } })
+    const gatehouse = createGatehouse({
+      backend,
+      secret: 'worked-config-test-secret-0123456789abcdef',
+      secureCookies: true,
+      logger: { warn: vi.fn(), error: vi.fn() },
+    })
     const identifier = backend.identifier ?? 'email'
-    const login = (password: string) => gatehouse.handle(authRequest('login', { body: { [identifier]: ADA[identifier], password } }))
-    return { api, gatehouse, login }
+    const signIn = (password: string) => gatehouse.handle(authRequest('signIn', { body: { [identifier]: ADA[identifier], password } }))
+    return { api, gatehouse, signIn }
   }
 
   it('is shown in the README exactly as the file has it', () => {
@@ -61,29 +71,37 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
     expect(README).toContain(fencedFile(`examples/backends/${name}.json`, 'json'))
   })
 
-  it('signs in with the mapped user and the access token\'s expiry', async () => {
-    const { login } = setup()
-    const response = await login(ADA.password)
+  it("signs in with the mapped user and the access token's expiry", async () => {
+    const { signIn } = setup()
+    const response = await signIn(ADA.password)
     expect(response.status).toBe(200)
-    expect(await bodyOf(response)).toEqual({ user: ADA_USER, expiresAt: '2026-01-01T00:05:00.000Z', ...(refreshable ? {} : { refreshable: false }) })
-    expect(cookiesFrom(response).split('; ').map((pair) => pair.split('=')[0])).toEqual(refreshable ? ['__Host-gatehouse.session', '__Host-gatehouse.refresh'] : ['__Host-gatehouse.session'])
+    expect(await bodyOf(response)).toEqual({
+      user: ADA_USER,
+      expiresAt: '2026-01-01T00:05:00.000Z',
+      ...(refreshable ? {} : { refreshable: false }),
+    })
+    expect(
+      cookiesFrom(response)
+        .split('; ')
+        .map((pair) => pair.split('=')[0]),
+    ).toEqual(refreshable ? ['__Host-gatehouse.session', '__Host-gatehouse.refresh'] : ['__Host-gatehouse.session'])
   })
 
-  it('answers a wrong password with 401 invalid_credentials and the backend\'s message', async () => {
-    const response = await setup().login('wrong-password')
+  it("answers a wrong password with 401 invalid_credentials and the backend's message", async () => {
+    const response = await setup().signIn('wrong-password')
     expect(response.status).toBe(401)
     expect(await bodyOf(response)).toEqual({ error: { code: 'invalid_credentials', message: wrongPassword } })
   })
 
-  it('answers the backend\'s validation errors with 422 validation_failed, in the form\'s field names', async () => {
-    const response = await setup().login('x')
+  it("answers the backend's validation errors with 422 validation_failed, in the form's field names", async () => {
+    const response = await setup().signIn('x')
     expect(response.status).toBe(422)
     expect(await bodyOf(response)).toEqual({ error: { code: 'validation_failed', ...invalid } })
   })
 
   const refreshesAndRotates = async () => {
-    const { api, gatehouse, login } = setup()
-    const first = cookiesFrom(await login(ADA.password))
+    const { api, gatehouse, signIn } = setup()
+    const first = cookiesFrom(await signIn(ADA.password))
     const [firstRefreshToken] = api.liveRefreshTokens
     vi.setSystemTime(new Date('2026-01-01T00:06:00Z'))
 
@@ -104,29 +122,33 @@ describe.each(SHAPES)('the worked config examples/backends/$name.json, through t
   }
 
   const endsWithTheAccessToken = async () => {
-    const { api, gatehouse, login } = setup()
-    const cookie = cookiesFrom(await login(ADA.password))
-    expect(await bodyOf(await gatehouse.handle(authRequest('session', { cookie })))).toEqual({ user: ADA_USER, expiresAt: '2026-01-01T00:05:00.000Z', refreshable: false })
+    const { api, gatehouse, signIn } = setup()
+    const cookie = cookiesFrom(await signIn(ADA.password))
+    expect(await bodyOf(await gatehouse.handle(authRequest('session', { cookie })))).toEqual({
+      user: ADA_USER,
+      expiresAt: '2026-01-01T00:05:00.000Z',
+      refreshable: false,
+    })
     vi.setSystemTime(new Date('2026-01-01T00:06:00Z'))
 
     expect(await bodyOf(await gatehouse.handle(authRequest('session', { cookie })))).toEqual({ user: null })
     const refresh = await gatehouse.handle(authRequest('refresh', { cookie }))
     expect(refresh.status).toBe(401)
     expect((await bodyOf(refresh)).error.code).toBe('session_expired')
-    expect(api.calls.map((call) => call.path)).toEqual([config.login!.path])
+    expect(api.calls.map((call) => call.path)).toEqual([config.signIn!.path])
   }
 
   if (refreshable) it('refreshes an expired session, rotating the refresh token, and never sends a used one again', refreshesAndRotates)
   else it('ends the session with the access token, saying it is not refreshable, without asking the backend', endsWithTheAccessToken)
 
   it('signs out at the backend with the configured token, and clears the cookies', async () => {
-    const { api, gatehouse, login } = setup()
-    const cookie = cookiesFrom(await login(ADA.password))
-    const response = await gatehouse.handle(authRequest('logout', { cookie }))
+    const { api, gatehouse, signIn } = setup()
+    const cookie = cookiesFrom(await signIn(ADA.password))
+    const response = await gatehouse.handle(authRequest('signOut', { cookie }))
     expect(await bodyOf(response)).toEqual({ user: null })
     expect(cookiesFrom(response, cookie)).toBe('')
-    const logout = config.logout === false ? undefined : config.logout
-    expect(api.calls.at(-1)).toMatchObject({ method: logout?.method ?? 'POST', path: logout?.path ?? '/auth/logout' })
+    const signOut = config.signOut === false ? undefined : config.signOut
+    expect(api.calls.at(-1)).toMatchObject({ method: signOut?.method ?? 'POST', path: signOut?.path ?? '/auth/logout' })
     expect(api.liveRefreshTokens.size).toBe(0)
     if (!refreshable) expect(api.liveAccessTokens.size).toBe(0)
   })

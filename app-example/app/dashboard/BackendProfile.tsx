@@ -10,7 +10,9 @@ export function BackendProfile() {
     authFetch('/api/backend/auth/profile')
       .then(async (response) => {
         const body = await response.json()
-        setText(response.ok ? `${body.data.email} (id ${body.data.id})` : body.error?.message ?? `The backend answered ${response.status}.`)
+        setText(
+          response.ok ? `${body.data.email} (id ${body.data.id})` : (body.error?.message ?? `The backend answered ${response.status}.`),
+        )
       })
       .catch(() => setText('The backend could not be reached.'))
   }, [authFetch])

@@ -1,0 +1,61 @@
+import type { User } from '../../contract/types'
+
+/** What a backend hands out at sign-in and at each refresh. Times are epoch milliseconds. */
+export interface BackendTokens {
+  accessToken: string
+  accessTokenExpiresAt: number
+  /** Absent for a backend without refresh tokens: the session then ends with the access token. */
+  refreshToken?: string
+  /** When the refresh token stops working; the cookies live until then. */
+  refreshTokenExpiresAt?: number
+  /** The profile, when the token response carries it; otherwise gatehouse asks `profile`. */
+  user?: User
+}
+
+/** Credentials as the backend receives them: `identifier` is the email or the username. */
+export interface BackendCredentials {
+  identifier: string
+  password: string
+}
+
+/**
+ * Maps one backend's API onto the four operations gatehouse needs. `restAdapter` builds one from
+ * options; write your own for anything else (GraphQL, an SDK, several calls per sign-in).
+ *
+ * Failures are thrown as `GatehouseError`, which the routes answer as they are:
+ *
+ * | thrown from | when | status, code |
+ * |---|---|---|
+ * | `signIn` | wrong identifier or password | 401 `invalid_credentials` |
+ * | `signIn` | the backend refuses the fields; `fields` maps the form's field names (`email`, `username`, `password`) to messages | 422 `validation_failed` |
+ * | `refresh`, `profile` | the backend rejects the token: the session ends and the cookies are cleared | 401 `session_expired` |
+ * | any | the backend cannot be reached | 502 `backend_unavailable` |
+ * | any | the backend is too slow | 504 `backend_timeout` |
+ * | any | the answer is not what was expected (the message says why, for the server log) | 502 `backend_invalid_response` |
+ *
+ * Anything else thrown becomes a 500 without details. A failing `signOut` is logged and the
+ * cookies are cleared anyway.
+ *
+ * @example
+ * const backend: BackendAdapter = {
+ *   identifier: 'username',
+ *   async signIn({ identifier, password }) {
+ *     const result = await sdk.signIn(identifier, password)
+ *     if (!result.ok) throw new GatehouseError(401, 'invalid_credentials', 'The username or password is incorrect.')
+ *     return { accessToken: result.jwt, accessTokenExpiresAt: result.expires * 1000, refreshToken: result.refresh }
+ *   },
+ *   refresh: async (refreshToken) => toTokens(await sdk.refresh(refreshToken)),
+ *   profile: async (accessToken) => ({ id: String((await sdk.me(accessToken)).id), roles: [] }),
+ *   signOut: async ({ refreshToken }) => { if (refreshToken) await sdk.revoke(refreshToken) },
+ * }
+ */
+export interface BackendAdapter {
+  /** What the sign-in form should ask for. Default `email`. */
+  readonly identifier?: 'email' | 'username'
+  /** The backend's address: where the backend proxy route forwards unless told otherwise. */
+  readonly baseUrl?: string
+  signIn(credentials: BackendCredentials): Promise<BackendTokens>
+  refresh(refreshToken: string): Promise<BackendTokens>
+  profile(accessToken: string): Promise<User>
+  signOut(tokens: { accessToken?: string; refreshToken?: string }): Promise<void>
+}

@@ -1,0 +1,71 @@
+import { GatehouseError } from '../GatehouseError'
+import { readLimitedText } from './readLimitedText'
+
+export interface BackendResponse {
+  status: number
+  /** The parsed JSON body; `undefined` when the body was empty. */
+  body: unknown
+}
+
+export interface BackendFetchOptions {
+  fetch?: typeof fetch
+  timeoutMs: number
+}
+
+const MAX_BACKEND_BODY_BYTES = 1_000_000
+
+/**
+ * One call to the backend, bounded in time and size. Whatever the backend does — refuses the
+ * connection, hangs, answers HTML or a gigantic body — ends as a `GatehouseError`, never a throw
+ * of something else.
+ */
+export async function backendFetch(
+  url: string,
+  init: RequestInit,
+  { fetch: fetchImpl = globalThis.fetch, timeoutMs }: BackendFetchOptions,
+): Promise<BackendResponse> {
+  const signal = AbortSignal.timeout(timeoutMs)
+  const response = await fetchWithin(fetchImpl, url, { ...init, signal }, SIGN_IN_SERVICE)
+  let text: string | null
+  try {
+    text = await readLimitedText(response.body, MAX_BACKEND_BODY_BYTES)
+  } catch {
+    throw signal.aborted ? timeoutError(SIGN_IN_SERVICE) : invalidResponse('its body could not be read')
+  }
+  if (text === null) throw invalidResponse(`its body is larger than ${MAX_BACKEND_BODY_BYTES} bytes`)
+  if (text.trim() === '') return { status: response.status, body: undefined }
+  try {
+    return { status: response.status, body: JSON.parse(text) }
+  } catch {
+    throw invalidResponse(`it answered ${response.status} with a body that is not JSON`)
+  }
+}
+
+/** A 502 for a backend answer gatehouse cannot use, with the reason for the server's log. */
+export function invalidResponse(reason: string): GatehouseError {
+  return new GatehouseError(502, 'backend_invalid_response', `The sign-in service sent an answer gatehouse cannot use: ${reason}.`)
+}
+
+const SIGN_IN_SERVICE = 'sign-in service'
+const timeoutError = (service: string) =>
+  new GatehouseError(504, 'backend_timeout', `The ${service} took too long to answer. Please try again.`)
+
+/**
+ * `fetch` with redirects left to the caller, where a refused connection is 502
+ * `backend_unavailable` and the aborted `signal` (its timeout) is 504 `backend_timeout`, each
+ * naming `service` for the person reading it.
+ */
+export async function fetchWithin(
+  fetchImpl: typeof fetch,
+  url: string | URL,
+  init: RequestInit & { signal: AbortSignal },
+  service: string,
+): Promise<Response> {
+  try {
+    return await fetchImpl(url, { ...init, redirect: 'manual' })
+  } catch {
+    throw init.signal.aborted
+      ? timeoutError(service)
+      : new GatehouseError(502, 'backend_unavailable', `The ${service} cannot be reached right now. Please try again shortly.`)
+  }
+}

@@ -1,0 +1,114 @@
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * How the backend states when a token expires: an absolute time (`iso`, `epoch-seconds`,
+ * `epoch-ms`) or a lifetime from now (`lifetime-seconds`, `lifetime-ms`).
+ */
+export type ExpiryFormat = 'iso' | 'epoch-seconds' | 'epoch-ms' | 'lifetime-seconds' | 'lifetime-ms'
+
+/** One backend call. `path` starts with `/` and is appended to `baseUrl`. */
+export interface EndpointOptions {
+  method?: HttpMethod
+  path?: string
+}
+
+export interface SignInOptions extends EndpointOptions {
+  /** What the sign-in form asks for. Default `email`. */
+  identifier?: 'email' | 'username'
+  /** The body field the backend reads the identifier from. Default: the `identifier` itself. */
+  identifierField?: string
+  /** Default `password`. */
+  passwordField?: string
+  /** Constant fields sent along, e.g. `{ "grant_type": "password", "client_id": "web" }`. */
+  extraFields?: Record<string, string>
+}
+
+export interface RefreshOptions extends EndpointOptions {
+  /** The refresh token in a `body` field (default) or as a `bearer` Authorization header. */
+  send?: 'body' | 'bearer'
+  /** The body field for the refresh token. Default `refresh_token`. */
+  field?: string
+  extraFields?: Record<string, string>
+}
+
+export interface SignOutOptions extends EndpointOptions {
+  /** The access token as Bearer (`access`, default), the refresh token in a body field (`refresh`), or `both`. */
+  send?: 'access' | 'refresh' | 'both'
+  /** The body field for the refresh token. Default `refresh_token`. */
+  field?: string
+}
+
+export interface ProfileOptions extends EndpointOptions {
+  /** Dot path to the user in the answer; `""` for the top level. Default `data`. */
+  envelope?: string
+}
+
+/** Where the sign-in and refresh answers keep the tokens. Field names are dot paths inside `envelope`. */
+export interface TokenOptions {
+  /** Dot path to the object holding the tokens; `""` for the top level. Default `data`. */
+  envelope?: string
+  /** Default `token`. */
+  accessToken?: string
+  /** Default `token_expires_at`. When the answer has none: the access token's JWT `exp`, else `accessTokenTtlSeconds`. */
+  accessTokenExpiresAt?: string
+  /** Default `refresh_token`. */
+  refreshToken?: string
+  /** Default `refresh_token_expires_at`. When absent: the refresh token's JWT `exp`, else `refreshTokenTtlSeconds`. */
+  refreshTokenExpiresAt?: string
+  /** Format of both expiry fields. Default `iso`. */
+  expiryFormat?: ExpiryFormat
+  /** Access-token lifetime when neither the answer nor a JWT `exp` gives one. No default: such an answer is refused. */
+  accessTokenTtlSeconds?: number
+  /** Refresh-token lifetime when neither the answer nor a JWT `exp` gives one. Default 604 800 (7 days). */
+  refreshTokenTtlSeconds?: number
+  /** Dot path to the user inside `envelope`; without one there, gatehouse calls `profile`. Default `user`. */
+  user?: string
+}
+
+/** Which of the backend's user fields make gatehouse's `User`. Values are dot paths. */
+export interface UserMapping {
+  /** Default `id`. */
+  id?: string
+  /** One path, or several joined with a space (e.g. `["first_name", "last_name"]`). Default `name`. */
+  name?: string | string[]
+  /** Default `email`. */
+  email?: string
+  /** Paths tried in order; each may hold a list of strings or one string. Default `["roles", "role"]`. */
+  roles?: string | string[]
+}
+
+/**
+ * Describes a backend's token API. Every setting has the seed contract's value as its default,
+ * so `{ baseUrl }` alone speaks `POST /auth/login` → `{ data: { token, token_expires_at, … } }`.
+ * Everything but `baseUrl`, `fetch` and `now` fits in a JSON file (the example app reads one from `AUTH_BACKEND_CONFIG`).
+ *
+ * @example
+ * // Django REST framework + simplejwt: bare `{ access, refresh }` JWTs, expiry from their `exp`
+ * const options: RestAdapterOptions = {
+ *   baseUrl: 'https://api.example.com',
+ *   signIn: { path: '/api/token/', identifier: 'username' },
+ *   refresh: { path: '/api/token/refresh/', field: 'refresh' },
+ *   profile: { path: '/api/users/me/', envelope: '' },
+ *   signOut: false,
+ *   tokens: { envelope: '', accessToken: 'access', refreshToken: 'refresh' },
+ * }
+ */
+export interface RestAdapterOptions {
+  /** The backend's base URL, e.g. `https://api.example.com`. */
+  baseUrl: string
+  /** How long to wait for any backend call. Default 10 000 ms. */
+  timeoutMs?: number
+  fetch?: typeof fetch
+  /** Clock for lifetimes and expiry checks, in epoch milliseconds; for tests. Default `Date.now`. */
+  now?: () => number
+  /** How request bodies are sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, as OAuth2 token endpoints want). */
+  bodyFormat?: 'json' | 'form'
+  signIn?: SignInOptions
+  /** `false` for a backend without refresh tokens: the session ends with the access token. */
+  refresh?: RefreshOptions | false
+  profile?: ProfileOptions
+  /** `false` for a backend without a sign-out call: gatehouse then only clears its cookies. */
+  signOut?: SignOutOptions | false
+  tokens?: TokenOptions
+  user?: UserMapping
+}

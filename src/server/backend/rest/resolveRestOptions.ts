@@ -1,0 +1,162 @@
+import type {
+  SignInOptions,
+  SignOutOptions,
+  ProfileOptions,
+  RefreshOptions,
+  RestAdapterOptions,
+  TokenOptions,
+  UserMapping,
+} from './RestAdapterOptions'
+
+type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
+
+/** The options with every default filled in, as the adapter uses them. */
+export interface ResolvedRestOptions {
+  baseUrl: string
+  timeoutMs: number
+  fetch: typeof fetch | undefined
+  now: () => number
+  bodyFormat: 'json' | 'form'
+  signIn: Defined<SignInOptions>
+  refresh: Defined<RefreshOptions> | false
+  profile: Defined<ProfileOptions>
+  signOut: Defined<SignOutOptions> | false
+  tokens: Defined<Omit<TokenOptions, 'accessTokenTtlSeconds'>> & Pick<TokenOptions, 'accessTokenTtlSeconds'>
+  user: { id: string; name: string[]; email: string; roles: string[] }
+}
+
+/** A check on one setting: returns what is wrong with the value, or nothing. */
+type Rule = (value: unknown) => string | undefined
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+const oneOf =
+  (allowed: readonly string[]): Rule =>
+  (value) =>
+    allowed.includes(value as string) ? undefined : `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}`
+const path: Rule = (value) =>
+  typeof value !== 'string' || !value.startsWith('/') ? 'must start with "/"' : /\s/.test(value) ? 'must not contain spaces' : undefined
+const dotPath: Rule = (value) =>
+  typeof value === 'string' && /^([\w$-]+(\.[\w$-]+)*)?$/.test(value)
+    ? undefined
+    : 'must be a dot path like "data.user" ("" for the top level)'
+const field: Rule = (value) =>
+  typeof value === 'string' && value !== '' && dotPath(value) === undefined
+    ? undefined
+    : 'must be a field name or a dot path like "data.token"'
+const name: Rule = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty field name')
+const fields: Rule = (value) => (Array.isArray(value) && value.length > 0 ? value.map(field).find(Boolean) : field(value))
+const positive: Rule = (value) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'must be a positive number'
+const strings: Rule = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string')
+    ? undefined
+    : 'must be an object of strings'
+const endpoint = { method: oneOf(METHODS), path }
+const EXPIRY_FORMATS = ['iso', 'epoch-seconds', 'epoch-ms', 'lifetime-seconds', 'lifetime-ms']
+
+const RULES: Record<string, Record<string, Rule>> = {
+  signIn: { ...endpoint, identifier: oneOf(['email', 'username']), identifierField: name, passwordField: name, extraFields: strings },
+  refresh: { ...endpoint, send: oneOf(['body', 'bearer']), field: name, extraFields: strings },
+  profile: { ...endpoint, envelope: dotPath },
+  signOut: { ...endpoint, send: oneOf(['access', 'refresh', 'both']), field: name },
+  tokens: {
+    envelope: dotPath,
+    accessToken: field,
+    accessTokenExpiresAt: field,
+    refreshToken: field,
+    refreshTokenExpiresAt: field,
+    expiryFormat: oneOf(EXPIRY_FORMATS),
+    accessTokenTtlSeconds: positive,
+    refreshTokenTtlSeconds: positive,
+    user: field,
+  },
+  user: { id: field, name: fields, email: field, roles: fields },
+}
+const TOP_LEVEL: Record<string, Rule | undefined> = {
+  baseUrl: undefined,
+  timeoutMs: positive,
+  fetch: undefined,
+  now: undefined,
+  bodyFormat: oneOf(['json', 'form']),
+}
+const CAN_BE_OFF = new Set(['refresh', 'signOut'])
+
+const fail = (setting: string, problem: string): never => {
+  throw new Error(`gatehouse: restAdapter option "${setting}" ${problem}.`)
+}
+
+function check(options: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue
+    const section = RULES[key]
+    if (!section) {
+      if (!Object.hasOwn(TOP_LEVEL, key))
+        fail(key, `is not a known setting (known: ${[...Object.keys(TOP_LEVEL), ...Object.keys(RULES)].join(', ')})`)
+      const problem = TOP_LEVEL[key]?.(value)
+      if (problem) fail(key, problem)
+      continue
+    }
+    if (value === false && CAN_BE_OFF.has(key)) continue
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      fail(key, CAN_BE_OFF.has(key) ? 'must be an object or false' : 'must be an object')
+    for (const [inner, setting] of Object.entries(value as Record<string, unknown>)) {
+      if (setting === undefined) continue
+      const rule = section[inner]
+      if (!rule) fail(`${key}.${inner}`, `is not a known setting (known: ${Object.keys(section).join(', ')})`)
+      const problem = rule!(setting)
+      if (problem) fail(`${key}.${inner}`, problem)
+    }
+  }
+}
+
+const list = (value: string | string[]) => (Array.isArray(value) ? value : [value])
+
+/**
+ * Checks the options once, when the adapter is made, so that a typo stops the app at start-up
+ * with the setting's name instead of failing at the first sign-in. Defaults are the seed contract.
+ */
+export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOptions {
+  if (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl)) {
+    fail('baseUrl', `must be an absolute URL, got ${JSON.stringify(options.baseUrl)} (set AUTH_BACKEND_URL)`)
+  }
+  check(options as unknown as Record<string, unknown>)
+  const identifier = options.signIn?.identifier ?? 'email'
+  const user: UserMapping = { id: 'id', name: 'name', email: 'email', roles: ['roles', 'role'], ...options.user }
+  return {
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch,
+    now: options.now ?? Date.now,
+    bodyFormat: options.bodyFormat ?? 'json',
+    signIn: {
+      method: 'POST',
+      path: '/auth/login',
+      identifier,
+      identifierField: identifier,
+      passwordField: 'password',
+      extraFields: {},
+      ...options.signIn,
+    },
+    refresh:
+      options.refresh === false
+        ? false
+        : { method: 'POST', path: '/auth/refresh', send: 'body', field: 'refresh_token', extraFields: {}, ...options.refresh },
+    profile: { method: 'GET', path: '/auth/profile', envelope: 'data', ...options.profile },
+    signOut:
+      options.signOut === false
+        ? false
+        : { method: 'POST', path: '/auth/logout', send: 'access', field: 'refresh_token', ...options.signOut },
+    tokens: {
+      envelope: 'data',
+      accessToken: 'token',
+      accessTokenExpiresAt: 'token_expires_at',
+      refreshToken: 'refresh_token',
+      refreshTokenExpiresAt: 'refresh_token_expires_at',
+      expiryFormat: 'iso',
+      refreshTokenTtlSeconds: 604_800,
+      user: 'user',
+      ...options.tokens,
+    },
+    user: { id: user.id!, name: list(user.name!), email: user.email!, roles: list(user.roles!) },
+  }
+}

@@ -1,0 +1,36 @@
+import { invalidResponse, type BackendResponse } from '../backendFetch'
+import { GatehouseError } from '../../GatehouseError'
+import { readBackendError } from './readBackendError'
+import type { ResolvedRestOptions } from './resolveRestOptions'
+
+/**
+ * Turns a refused sign-in into gatehouse's error: 401/403 (and OAuth2's 400 `invalid_grant`) mean
+ * wrong credentials; 400/422 mean invalid fields, renamed to the form's own field names; any
+ * other status is an answer gatehouse cannot use (often a wrong `signIn.path`).
+ *
+ * @example
+ * if (response.status >= 400) throw signInError(response, options.signIn)
+ */
+export function signInError(response: BackendResponse, signIn: ResolvedRestOptions['signIn']): GatehouseError {
+  const { status } = response
+  const { message, code, fields } = readBackendError(response.body)
+  if (status === 401 || status === 403 || (status === 400 && code === 'invalid_grant')) {
+    return new GatehouseError(401, 'invalid_credentials', message ?? `The ${signIn.identifier} or password is incorrect.`)
+  }
+  if (status !== 400 && status !== 422) return invalidResponse(`it answered ${status} to the sign-in at ${signIn.path}`)
+  // Only the form's own fields can be shown next to an input; the rest joins the message.
+  const formNames: Record<string, string> = { [signIn.identifierField]: signIn.identifier, [signIn.passwordField]: 'password' }
+  const formFields: Record<string, string[]> = {}
+  const otherMessages: string[] = []
+  for (const [field, list] of Object.entries(fields)) {
+    if (Object.hasOwn(formNames, field)) formFields[formNames[field]!] = list
+    else otherMessages.push(...list)
+  }
+  const hasFormFields = Object.keys(formFields).length > 0
+  return new GatehouseError(
+    422,
+    'validation_failed',
+    message ?? otherMessages[0] ?? 'Some fields are not valid.',
+    hasFormFields ? formFields : undefined,
+  )
+}

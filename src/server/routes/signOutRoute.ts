@@ -1,0 +1,16 @@
+import { GatehouseError } from '../GatehouseError'
+import type { AuthRoute } from './RouteContext'
+import { signedOut } from './routeResults'
+
+/** `POST sign-out`: tells the backend, and clears the cookies whatever it answers. */
+export const signOutRoute: AuthRoute = async (context, stored) => {
+  try {
+    await context.backend.signOut({ accessToken: stored.access?.accessToken, refreshToken: stored.refresh?.refreshToken })
+  } catch (error) {
+    // The cookies go regardless: a backend that cannot hear the sign-out must not keep anyone signed in here.
+    context.logger.warn(
+      `[gatehouse] the backend did not confirm the sign-out (${error instanceof GatehouseError ? error.code : 'error'}); cookies cleared anyway.`,
+    )
+  }
+  return signedOut(context.store.clear(stored))
+}

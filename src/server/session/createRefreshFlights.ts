@@ -1,0 +1,146 @@
+import type { User } from '../../contract/types'
+import { GatehouseError } from '../GatehouseError'
+import type { BackendTokens } from '../backend/BackendAdapter'
+
+/** What a sign-in or an exchange yields: the backend's tokens and the profile that came with them. */
+export interface ExchangeResult {
+  tokens: BackendTokens
+  user: User
+}
+
+/** A completed refresh: the successor tokens, always with a refresh token (the old one, when the backend sent none). */
+export interface RefreshOutcome extends ExchangeResult {
+  tokens: BackendTokens & { refreshToken: string }
+}
+
+/** A refresh token as the session holds it: the token and when it stops working. */
+export interface HeldRefreshToken {
+  refreshToken: string
+  expiresAt: number
+  /**
+   * The access token the session holds with it. An outcome that carries this same one is no news
+   * to the caller (an echoed or kept refresh token, exchanged moments ago): it is exchanged again.
+   */
+  accessToken?: string
+}
+
+export interface RefreshFlights {
+  /**
+   * Exchanges `held.refreshToken` at most once: concurrent callers share one `exchange`, and
+   * callers within the grace window after it get the same outcome — or a newer one, if the
+   * successor was refreshed in turn. An outcome whose access token has expired is exchanged
+   * again, through its newest refresh token. An answer without a refresh token keeps the one
+   * exchanged, with its expiry (RFC 6749 §6). `null` when the backend rejected the token.
+   */
+  run(held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Promise<RefreshOutcome | null>
+}
+
+interface Flight {
+  outcome: Promise<RefreshOutcome | null>
+  /** Order of starting, process-wide: a successor's flight is followed only when it started later. */
+  order: number
+  /** Set once the exchange has answered. */
+  settled?: { outcome: RefreshOutcome | null }
+}
+
+interface Registry {
+  flights: Map<string, Flight>
+  started: number
+}
+
+// One registry per process, shared by every gatehouse instance in it: Next.js bundles proxy.ts
+// and the route handlers separately, and both must see the same flights.
+const REGISTRY = Symbol.for('gatehouse.refreshFlights.v2')
+
+/**
+ * Single-flight refreshes per refresh token, so a backend that rotates refresh tokens never
+ * receives the same one twice from this process, however many requests race. A token server
+ * that echoes the refresh token, omits it, or hands out a cycle of them is followed only to
+ * flights that started later and tokens not seen yet, and a call exchanges at most once itself:
+ * every call ends.
+ */
+export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: () => number }): RefreshFlights {
+  const store = globalThis as { [REGISTRY]?: Registry }
+  store[REGISTRY] ??= { flights: new Map(), started: 0 }
+  const registry = store[REGISTRY]
+  const { flights } = registry
+  const forgetLater = (refreshToken: string, flight: Flight) => {
+    const timer = setTimeout(() => {
+      if (flights.get(refreshToken) === flight) flights.delete(refreshToken)
+    }, graceMs)
+    ;(timer as { unref?: () => void }).unref?.()
+  }
+  const fresh = (outcome: RefreshOutcome) => outcome.tokens.accessTokenExpiresAt > now()
+
+  const start = (held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Flight => {
+    registry.started += 1
+    const flight: Flight = {
+      order: registry.started,
+      outcome: exchange(held.refreshToken).then(
+        ({ tokens, user }): RefreshOutcome => {
+          // RFC 6749 §6: the server MAY issue a new refresh token; when it does not, the old one stays good.
+          const kept = tokens.refreshToken
+            ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }
+            : { refreshToken: held.refreshToken, refreshTokenExpiresAt: held.expiresAt }
+          const outcome = { tokens: { ...tokens, ...kept }, user }
+          flight.settled = { outcome }
+          forgetLater(held.refreshToken, flight)
+          return outcome
+        },
+        (error: unknown) => {
+          if (error instanceof GatehouseError && error.code === 'session_expired') {
+            flight.settled = { outcome: null }
+            forgetLater(held.refreshToken, flight)
+            return null
+          }
+          if (flights.get(held.refreshToken) === flight) flights.delete(held.refreshToken)
+          throw error
+        },
+      ),
+    }
+    flights.set(held.refreshToken, flight)
+    return flight
+  }
+
+  return {
+    async run(held, exchange) {
+      // What this caller can use: unexpired, and not the access token it already has.
+      const news = (outcome: RefreshOutcome) => fresh(outcome) && outcome.tokens.accessToken !== held.accessToken
+      const spent = (flight: Flight) => flight.settled?.outcome != null && !news(flight.settled.outcome)
+      // The token the request holds may have been exchanged already: its flight leads to the newest tokens.
+      const known = flights.get(held.refreshToken)
+      let flight = known ?? start(held, exchange)
+      // At most one exchange of its own per call, whatever the backend answers.
+      let renewed = !known
+      let outcome = await flight.outcome
+      const followed = new Set([held.refreshToken])
+      while (outcome) {
+        const successor: HeldRefreshToken = {
+          refreshToken: outcome.tokens.refreshToken,
+          expiresAt: outcome.tokens.refreshTokenExpiresAt ?? held.expiresAt,
+        }
+        const next = flights.get(successor.refreshToken)
+        if (next && next.order > flight.order && !followed.has(successor.refreshToken)) {
+          followed.add(successor.refreshToken)
+          const previous: RefreshOutcome = outcome
+          // A failed exchange of the successor (backend down) leaves the successor itself current, while it lasts.
+          outcome = await next.outcome.catch((error: unknown) => {
+            if (fresh(previous)) return previous
+            throw error
+          })
+          if (outcome === previous) return outcome
+          flight = next
+          continue
+        }
+        if (news(outcome) || renewed) return outcome
+        // The newest tokens have expired, or are the caller's own: exchange the newest refresh token,
+        // once for every caller (an echoed or kept token's own flight is spent, so it starts anew).
+        renewed = true
+        flight = next && !spent(next) ? next : start(successor, exchange)
+        followed.add(successor.refreshToken)
+        outcome = await flight.outcome
+      }
+      return null
+    },
+  }
+}
