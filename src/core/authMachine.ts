@@ -1,4 +1,4 @@
-import { assertEvent, assign, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate'
+import { assign, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate'
 import { internal_error, session_expired } from '../contract/errorMessages'
 import type { AuthError, Credentials, Session } from '../contract/types'
 import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
@@ -13,7 +13,6 @@ export interface AuthContext extends TabMessage {
   /** Failed refresh attempts in a row, for the backoff. */
   retries: number
   timing: RefreshTiming
-  lockTimeoutMs: number
 }
 
 export interface AuthMachineInput {
@@ -24,8 +23,6 @@ export interface AuthMachineInput {
   session?: Session | null
   /** Refresh margin and retry backoff. Default: 30 s before expiry; retries from 1 s doubling to 10 s. */
   timing?: Partial<RefreshTiming>
-  /** How long to wait for another tab's refresh before refreshing anyway. Default 10 s. */
-  lockTimeoutMs?: number
 }
 
 export type AuthEvent =
@@ -81,8 +78,6 @@ const authSetup = setup({
   },
   actors: { ...transportActors(), tabSync, wakeWatcher },
   guards: {
-    serverSignedIn: ({ context }) => context.serverRendered && context.user !== null,
-    serverRendered: ({ context }) => context.serverRendered,
     hasSession: (_, session: Session | null) => session !== null,
     sessionRejected: (_, failure: TransportFailure) => failure.status === 401,
     // After a sleep the timer may have fired late or not at all: due once only the floor is left.
@@ -142,7 +137,6 @@ export const authMachine = authSetup.createMachine({
     ...sessionContext(input.session ?? null),
     serverRendered: input.session !== undefined,
     timing: { ...DEFAULT_REFRESH_TIMING, ...input.timing },
-    lockTimeoutMs: input.lockTimeoutMs ?? 10_000,
   }),
   invoke: [
     { id: 'tabSync', src: 'tabSync' },
@@ -153,8 +147,9 @@ export const authMachine = authSetup.createMachine({
     hydrating: {
       tags: ['loading', 'busy'],
       always: [
-        { guard: 'serverSignedIn', target: 'signedIn' },
-        { guard: 'serverRendered', target: 'signedOut' },
+        // The server rendered with the session: no request needed.
+        { guard: ({ context }) => context.serverRendered && context.user !== null, target: 'signedIn' },
+        { guard: ({ context }) => context.serverRendered, target: 'signedOut' },
       ],
       invoke: {
         id: 'loadSession',
@@ -167,7 +162,7 @@ export const authMachine = authSetup.createMachine({
     signedOut: {
       on: {
         'auth.signIn': 'signingIn',
-        'auth.synced': { guard: signedInElsewhere, target: 'signedIn', actions: adoptTabMessage },
+        'auth.synced': followOtherTab,
       },
     },
     signingIn: {
@@ -178,7 +173,8 @@ export const authMachine = authSetup.createMachine({
         src: 'signIn',
         // The credentials go straight to the effect: never into the context, which inspectors and snapshots show.
         input: ({ event }) => {
-          assertEvent(event, 'auth.signIn')
+          // Narrows the event without a cast, as assertEvent would, for 0.1 kB less in every bundle.
+          if (event.type !== 'auth.signIn') throw new Error(`gatehouse: signingIn entered on ${event.type}`)
           return event.credentials
         },
         onDone: signedIn,
@@ -200,7 +196,7 @@ export const authMachine = authSetup.createMachine({
       invoke: {
         id: 'refresh',
         src: 'refresh',
-        input: ({ context }) => ({ knownExpiresAt: context.expiresAt, lockTimeoutMs: context.lockTimeoutMs }),
+        input: ({ context }) => ({ knownExpiresAt: context.expiresAt }),
         onDone: [{ guard: hasSession, ...signedIn }, sessionEnded],
         onError: [{ guard: sessionRejected, ...sessionEnded }, failed('degraded')],
       },

@@ -11,7 +11,7 @@ import { refresh } from './refresh'
  * const authFetch = createAuthFetch(actor)
  * const response = await authFetch('/api/orders')
  */
-export function createAuthFetch(actor: AuthActorRef, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
+export function createAuthFetch(actor: AuthActorRef, fetchImpl: typeof fetch = (...args) => fetch(...args)): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init)
     // The backend proxy route refuses unsafe requests without it (CSRF); same-origin calls only.

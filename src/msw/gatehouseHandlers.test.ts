@@ -14,7 +14,7 @@ const run = (logic: AnyActorLogic, input?: unknown) => toPromise(createActor(log
 const transport = {
   session: () => run(actors.loadSession),
   signIn: (credentials: Credentials) => run(actors.signIn, credentials),
-  refresh: async () => run(actors.refresh, { knownExpiresAt: (await run(actors.loadSession))?.expiresAt ?? null, lockTimeoutMs: 1_000 }),
+  refresh: async () => run(actors.refresh, { knownExpiresAt: (await run(actors.loadSession))?.expiresAt ?? null }),
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -1,8 +1,8 @@
-import { delay, http, HttpResponse, type DelayMode } from 'msw'
+import { delay, http, type DelayMode } from 'msw'
 import { AUTH_ROUTES, authRouteUrl, DEFAULT_BASE_PATH } from '../contract/authRoutes'
 import type { Session } from '../contract/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
-import { signedOutAnswer } from './routeAnswers'
+import { routeAnswer, signedOutAnswer } from './routeAnswers'
 
 export interface GatehouseHandlersOptions {
   /** Where the app mounts the proxy routes. Default `/api/auth`. */
@@ -55,12 +55,19 @@ export function gatehouseHandlers(
   }
   const heldIsCurrent = () => held !== undefined && (held.user === null || Date.parse(held.expiresAt ?? '') > Date.now())
   const refresh = async (request: Request) => {
+    // Conditional, like the real route: only the session the tab knows is refreshed; any other is answered as it is.
+    const { knownExpiresAt } = await request
+      .clone()
+      .json()
+      .catch(() => ({}))
+    const knowsHeld = held?.user && held.expiresAt === knownExpiresAt && held.refreshable !== false
+    if (knownExpiresAt !== undefined && heldIsCurrent() && !knowsHeld) return routeAnswer(held!)
     const response = await routes.refresh(request)
     if (response.status === 401) held = { user: null }
     return hold(response)
   }
   const session = async (request: Request) => {
-    if (heldIsCurrent()) return HttpResponse.json(held)
+    if (heldIsCurrent()) return routeAnswer(held)
     if (held === undefined) return hold(await routes.session(request))
     const refreshed = await refresh(request)
     return refreshed.status === 401 ? signedOutAnswer() : refreshed

@@ -1,4 +1,5 @@
-import { HttpResponse } from 'msw'
+import { HttpResponse, type JsonBodyType } from 'msw'
+import { ANSWER_HEADER } from '../contract/answerHeader'
 import { ERROR_MESSAGES, type ErrorCode } from '../contract/errorCatalogue'
 import type { User } from '../contract/types'
 import { mockAdmin, mockPasswords, mockUser } from './mockUsers'
@@ -6,15 +7,18 @@ import { mockAdmin, mockPasswords, mockUser } from './mockUsers'
 /** How long the mocked access token lasts unless a scenario says otherwise: 15 minutes. */
 export const DEFAULT_SESSION_MS = 15 * 60_000
 
+/** A gatehouse route's answer: JSON, marked as the routes mark theirs. */
+export const routeAnswer = (body: JsonBodyType, status = 200) => HttpResponse.json(body, { status, headers: { [ANSWER_HEADER]: '1' } })
+
 /** The body every gatehouse route answers with on success; the expiry counts from now. */
 export const sessionAnswer = (user: User, expiresInMs = DEFAULT_SESSION_MS, { refreshable = true } = {}) =>
-  HttpResponse.json({ user, expiresAt: new Date(Date.now() + expiresInMs).toISOString(), ...(refreshable ? {} : { refreshable: false }) })
+  routeAnswer({ user, expiresAt: new Date(Date.now() + expiresInMs).toISOString(), ...(refreshable ? {} : { refreshable: false }) })
 
-export const signedOutAnswer = () => HttpResponse.json({ user: null })
+export const signedOutAnswer = () => routeAnswer({ user: null })
 
 /** gatehouse's one error shape, `{ error: { code, message, fields? } }`. */
 export const errorAnswer = (status: number, code: ErrorCode, message: string = ERROR_MESSAGES[code], fields?: Record<string, string[]>) =>
-  HttpResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status })
+  routeAnswer({ error: { code, message, ...(fields ? { fields } : {}) } }, status)
 
 export const wrongPasswordAnswer = () => errorAnswer(401, 'invalid_credentials', 'These credentials do not match our records.')
 

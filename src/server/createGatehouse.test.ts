@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authRequest, cookiesFrom } from '../../test/authRequests'
 import { createFakeBackend } from '../../test/fakeBackend'
+import { ANSWER_HEADER } from '../contract/answerHeader'
 import { createGatehouse } from './createGatehouse'
 import { restAdapter } from './backend/rest/restAdapter'
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789'
 const demo = { email: 'demo@example.com', password: 'demo-password' }
 
-function setup({ timeoutMs = 10_000 } = {}) {
+function setup({ timeoutMs = 10_000, refresh = undefined as false | undefined } = {}) {
   const backend = createFakeBackend()
   const logger = { warn: vi.fn(), error: vi.fn() }
   const gatehouse = createGatehouse({
-    backend: restAdapter({ baseUrl: 'http://backend.test/', fetch: backend.fetch, timeoutMs }),
+    backend: restAdapter({ baseUrl: 'http://backend.test/', fetch: backend.fetch, timeoutMs, refresh }),
     secret: SECRET,
     secureCookies: true,
     logger,
@@ -41,6 +42,7 @@ describe('route handlers', () => {
     })
     expect(text).not.toMatch(/access-|refresh-|internal_notes/)
     expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get(ANSWER_HEADER)).toBe('1')
     const cookies = response.headers.getSetCookie()
     expect(cookies).toHaveLength(2)
     for (const cookie of cookies) {
@@ -198,6 +200,82 @@ describe('route handlers', () => {
     const response = await gatehouse.handle(authRequest('refresh', { cookie }))
     expect(response.status).toBe(502)
     expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  describe('a refresh told the expiry the tab knows', () => {
+    const FIRST_EXPIRY = '2026-01-01T00:01:00.000Z'
+    const refreshKnowing = (cookie: string, body: unknown = { knownExpiresAt: FIRST_EXPIRY }) => authRequest('refresh', { cookie, body })
+
+    it('answers a session another tab already refreshed as it is, with no backend call and no cookie written', async () => {
+      const { gatehouse, backend, signIn } = setup()
+      const first = await signIn()
+      vi.setSystemTime(new Date('2026-01-01T00:00:30Z'))
+      const otherTab = await gatehouse.handle(authRequest('refresh', { cookie: first }))
+      const shared = cookiesFrom(otherTab, first)
+      backend.calls.length = 0
+      const response = await gatehouse.handle(refreshKnowing(shared))
+      expect(response.status).toBe(200)
+      expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:01:30.000Z' })
+      expect(backend.lines()).toEqual([])
+      expect(response.headers.getSetCookie()).toEqual([])
+    })
+
+    it('refreshes when the cookies hold the session the tab knows', async () => {
+      const { gatehouse, backend, signIn } = setup()
+      const cookie = await signIn()
+      vi.setSystemTime(new Date('2026-01-01T00:00:50Z'))
+      const response = await gatehouse.handle(refreshKnowing(cookie))
+      expect(await bodyOf(response)).toMatchObject({ expiresAt: '2026-01-01T00:01:50.000Z' })
+      expect(backend.lines()).toEqual(['POST /auth/login', 'POST /auth/refresh'])
+    })
+
+    it('leaves a session with nothing to refresh it with standing until it expires, then answers as the session route does', async () => {
+      const { gatehouse, backend, signIn } = setup({ refresh: false })
+      const cookie = await signIn()
+      const standing = await gatehouse.handle(refreshKnowing(cookie))
+      expect(await bodyOf(standing)).toEqual(expect.objectContaining({ expiresAt: FIRST_EXPIRY, refreshable: false }))
+      vi.setSystemTime(new Date('2026-01-01T00:01:00Z'))
+      const ended = await gatehouse.handle(refreshKnowing(cookie))
+      const endedBody = await bodyOf(ended)
+      expect(endedBody).toEqual({ user: null })
+      expect(endedBody).toEqual(await bodyOf(await gatehouse.handle(authRequest('session', { cookie }))))
+      expect(backend.lines()).toEqual(['POST /auth/login'])
+    })
+
+    it('answers a tab that knows no session (null) with what the cookies hold, with no backend call', async () => {
+      const { gatehouse, backend, signIn } = setup()
+      const cookie = await signIn()
+      const response = await gatehouse.handle(refreshKnowing(cookie, { knownExpiresAt: null }))
+      expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: FIRST_EXPIRY })
+      expect(backend.lines()).toEqual(['POST /auth/login'])
+    })
+
+    it('answers a tab whose session was ended in another tab as signed out, with no second rejection', async () => {
+      const { gatehouse, backend, signIn } = setup()
+      const cookie = await signIn()
+      backend.liveRefreshTokens.clear()
+      const rejected = await gatehouse.handle(refreshKnowing(cookie))
+      expect(rejected.status).toBe(401)
+      const afterwards = await gatehouse.handle(refreshKnowing(cookiesFrom(rejected, cookie)))
+      expect(afterwards.status).toBe(200)
+      expect(await bodyOf(afterwards)).toEqual({ user: null })
+      expect(backend.lines()).toEqual(['POST /auth/login', 'POST /auth/refresh'])
+    })
+
+    it.each([
+      ['not JSON', 'known=1', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
+      ['malformed JSON', '{"knownExpiresAt":', 'application/json', 400, 'invalid_json'],
+      ['not an object', '["2026-01-01T00:01:00.000Z"]', 'application/json', 400, 'invalid_body'],
+      ['an expiry that is not a string', '{"knownExpiresAt":1}', 'application/json', 400, 'invalid_body'],
+    ])('refuses a body that is %s (%s, as %s) with its status and code, and keeps the cookies', async (_, body, type, status, code) => {
+      const { gatehouse, backend, signIn } = setup()
+      const cookie = await signIn()
+      const response = await gatehouse.handle(authRequest('refresh', { cookie, body, headers: { 'content-type': type } }))
+      expect(response.status).toBe(status)
+      expect((await bodyOf(response)).error.code).toBe(code)
+      expect(response.headers.getSetCookie()).toEqual([])
+      expect(backend.lines()).toEqual(['POST /auth/login'])
+    })
   })
 
   it('clears the cookies on sign-out even when the backend fails', async () => {

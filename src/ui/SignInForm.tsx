@@ -10,7 +10,6 @@ import { composeEventHandlers } from './composeEventHandlers'
 import { describeError } from './describeError'
 import { FieldError } from './FieldError'
 import { joinClassNames } from './joinClassNames'
-import { useComposedRefs } from './useComposedRefs'
 
 /**
  * Every text the sign-in form shows of its own. Error sentences are not among them: they come
@@ -94,8 +93,8 @@ export function SignInForm({
   // The machine's `pending` arrives with the next render; a second click can come before it.
   const submitting = useRef(false)
   const id = useId()
-  const formRef = useRef<HTMLFormElement>(null)
-  const composedRef = useComposedRefs(ref, formRef)
+  // The form of the last submit: only an answer to a submit has fields to focus. `ref` stays the caller's.
+  const submitted = useRef<HTMLFormElement | null>(null)
   const fields = error?.fields ?? {}
   const fieldNames = [identifier, 'password'] as const
 
@@ -103,12 +102,13 @@ export function SignInForm({
   useLayoutEffect(() => {
     const invalid = error?.fields ?? {}
     const firstInvalid = [identifier, 'password'].find((name) => invalid[name])
-    if (firstInvalid) formRef.current?.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus()
+    if (firstInvalid) submitted.current?.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus()
   }, [error, identifier])
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (submitting.current) return
+    submitted.current = event.currentTarget
     submitting.current = true
     const form = new FormData(event.currentTarget)
     const password = String(form.get('password') ?? '')
@@ -136,7 +136,7 @@ export function SignInForm({
   return (
     <form
       {...formProps}
-      ref={composedRef}
+      ref={ref}
       className={joinClassNames('gatehouse-sign-in-form', className)}
       method="post"
       action={authRouteUrl(basePath, 'signIn')}

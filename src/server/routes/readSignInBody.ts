@@ -1,5 +1,7 @@
-import { GatehouseError, payloadTooLarge } from '../GatehouseError'
-import { readLimitedText } from '../backend/readLimitedText'
+import { GatehouseError } from '../GatehouseError'
+import { mediaTypeOf } from './mediaTypeOf'
+import { parseJsonObject } from './parseJsonObject'
+import { readBoundedText } from './readBoundedText'
 import type { BackendCredentials } from '../backend/BackendAdapter'
 
 const MAX_FIELD_LENGTH = 1024
@@ -15,26 +17,13 @@ export interface SignInBody {
  * anything reaches the backend.
  */
 export async function readSignInBody(request: Request, maxBodyBytes: number): Promise<SignInBody> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const type = mediaTypeOf(request)
   if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
     throw new GatehouseError(415, 'unsupported_media_type', 'Send the credentials as application/json or as a form.')
   }
-  const text = await readBody(request, maxBodyBytes)
-  let fields: Record<string, unknown>
-  if (type === 'application/json') {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      throw new GatehouseError(400, 'invalid_json', 'The request body is not valid JSON.')
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new GatehouseError(400, 'invalid_body', 'The request body must be a JSON object with email and password.')
-    }
-    fields = parsed as Record<string, unknown>
-  } else {
-    fields = Object.fromEntries(new URLSearchParams(text))
-  }
+  const text = await readBoundedText(request, maxBodyBytes)
+  const fields: Record<string, unknown> =
+    type === 'application/json' ? parseJsonObject(text, 'with email and password') : Object.fromEntries(new URLSearchParams(text))
   const identifier = fields.email === undefined && fields.username !== undefined ? 'username' : 'email'
   const problems: Record<string, string[]> = {}
   const check = (name: 'email' | 'username' | 'password', label: string) => {
@@ -49,10 +38,4 @@ export async function readSignInBody(request: Request, maxBodyBytes: number): Pr
     credentials: { identifier: (fields[identifier] as string).trim(), password: fields.password as string },
     next: typeof fields.next === 'string' ? fields.next : null,
   }
-}
-
-async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const text = Number(request.headers.get('content-length') ?? 0) > maxBytes ? null : await readLimitedText(request.body, maxBytes)
-  if (text === null) throw payloadTooLarge(maxBytes)
-  return text
 }

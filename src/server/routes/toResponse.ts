@@ -1,3 +1,4 @@
+import { ANSWER_HEADER } from '../../contract/answerHeader'
 import { appendCookies, type CookieOptions, type CookieWrite } from '../session/cookies'
 import type { GatehouseError } from '../GatehouseError'
 
@@ -16,7 +17,7 @@ export interface RouteResult {
  * toResponse({ status: 200, body: { user: null }, cookies: [] }, cookieOptions)
  */
 export function toResponse(result: RouteResult, cookieOptions: CookieOptions, extraHeaders: Record<string, string> = {}): Response {
-  const headers = new Headers({ 'cache-control': 'no-store', ...extraHeaders })
+  const headers = new Headers({ 'cache-control': 'no-store', [ANSWER_HEADER]: '1', ...extraHeaders })
   appendCookies(headers, result.cookies, cookieOptions)
   if (result.location) {
     headers.set('location', result.location)
