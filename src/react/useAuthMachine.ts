@@ -18,12 +18,13 @@ const settledSession = (snapshot: AuthSnapshot): AuthMachineInput['session'] => 
  * hidden `<Activity>` shown again) runs a new one, which starts from what the stopped one knew.
  */
 export function useAuthMachine(given: AuthActorRef | undefined, create: (input?: AuthMachineInput) => AuthActorRef): AuthActorRef {
-  const [{ actor, owned }, setRunning] = useState(() => ({ actor: given ?? create(), owned: !given }))
+  const [actor, setActor] = useState(() => given ?? create())
+  const owned = actor !== given
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per actor; `owned` and `create` belong to the actor it made
   useEffect(() => {
     const snapshot = actor.getSnapshot()
     if (owned && snapshot.status === 'stopped') {
-      setRunning({ actor: create({ session: settledSession(snapshot) }), owned })
+      setActor(create({ session: settledSession(snapshot) }))
       return undefined
     }
     actor.start()
