@@ -12,6 +12,7 @@ export const entryPoints: Record<string, string> = {
   './next': 'src/next/index.ts',
   './server': 'src/server/index.ts',
   './msw': 'src/msw/index.ts',
+  './redis': 'src/redis/index.ts',
 }
 
 /** `.` → `index`, `./react` → `react`, `./ui.css` → `ui.css`: the file name in dist/. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createNextGatehouse } from 'gatehouse/next'
+import { createRedisStore } from 'gatehouse/redis'
 import { createGatehouse, restAdapter, type RestAdapterOptions } from 'gatehouse/server'
 
 /** Another backend's shape, from the JSON file that AUTH_BACKEND_CONFIG names; none means the demo backend's. */
@@ -14,7 +15,9 @@ function backendShape(file = process.env.AUTH_BACKEND_CONFIG): Omit<RestAdapterO
 
 export const backend = restAdapter({ ...backendShape(), baseUrl: process.env.AUTH_BACKEND_URL ?? 'http://127.0.0.1:4000' })
 
-export const gatehouse = createGatehouse({ backend })
+// Several instances share refreshes through Redis when REDIS_URL names one; one process needs none.
+const redisUrl = process.env.REDIS_URL
+export const gatehouse = createGatehouse({ backend, coordination: redisUrl ? { store: createRedisStore({ url: redisUrl }) } : undefined })
 
 /** Where signing in leads when the visitor did not come from a protected page. */
 export const afterSignInPath = '/dashboard'

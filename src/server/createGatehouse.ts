@@ -9,6 +9,7 @@ import { signOutRoute } from './routes/signOutRoute'
 import type { CookieOptions, CookieWrite } from './session/cookies'
 import { createRefreshFlights } from './session/createRefreshFlights'
 import { createSessionStore, type SessionLimits } from './session/createSessionStore'
+import { createSharedExchange, type CoordinationOptions } from './session/createSharedExchange'
 import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
 import { backToForm, isFormNavigation } from './routes/formNavigation'
 import { mountPath } from './mountPath'
@@ -44,6 +45,12 @@ export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
    * included — can then read and use the token until it expires. See SECURITY.md.
    */
   exposeAccessToken?: boolean
+  /**
+   * Share refreshes with the other instances of this app (several processes or machines behind
+   * a load balancer, serverless functions): one backend refresh per refresh token across all of
+   * them. Without it, refreshes are shared within this process only.
+   */
+  coordination?: CoordinationOptions
   /** Clock, for tests. */
   now?: () => number
   logger?: Pick<Console, 'warn' | 'error'>
@@ -101,7 +108,9 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const publicOrigin = resolvePublicOrigin(options)
   const sealer = sealerOnFirstUse(options.secret, logger)
   const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
-  const flights = createRefreshFlights({ graceMs: options.refreshGraceMs ?? 30_000, now })
+  const graceMs = options.refreshGraceMs ?? 30_000
+  const exchangeOnce = options.coordination && createSharedExchange(options.coordination, { sealer, graceMs, logger })
+  const flights = createRefreshFlights({ graceMs, now, exchangeOnce })
   const exposeAccessToken = options.exposeAccessToken ?? false
   const context: RouteContext = {
     backend: options.backend,

@@ -23,11 +23,13 @@ export function fakeTokenServer({
   refreshIn = 'body',
   now,
   answerDelayMs = 0,
+  accessLifetimeSeconds = ACCESS_LIFETIME_SECONDS,
 }: {
   refresh: RefreshBehaviour
   refreshIn?: 'body' | 'header'
   now: () => number
   answerDelayMs?: number
+  accessLifetimeSeconds?: number
 }) {
   const accessExpiry = new Map<string, number>()
   /** The family of each refresh token ever issued; `liveRefreshTokens` says which still work. */
@@ -36,7 +38,7 @@ export function fakeTokenServer({
 
   const issueAccess = () => {
     const token = api.issueAccess()
-    accessExpiry.set(token, now() + ACCESS_LIFETIME_SECONDS * 1000)
+    accessExpiry.set(token, now() + accessLifetimeSeconds * 1000)
     return token
   }
   const issueRefresh = (family: string) => {
@@ -48,7 +50,7 @@ export function fakeTokenServer({
     json(200, {
       access_token: access,
       token_type: 'Bearer',
-      expires_in: ACCESS_LIFETIME_SECONDS,
+      expires_in: accessLifetimeSeconds,
       ...(refreshToken ? { refresh_token: refreshToken } : {}),
     })
 
@@ -91,21 +93,22 @@ export function fakeTokenServer({
     { answerDelayMs },
   )
 
-  /** The REST adapter options that speak to this server. */
-  const options: Omit<RestAdapterOptions, 'baseUrl'> = {
-    bodyFormat: 'form',
-    signIn: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
-    refresh: { path: '/token', send: refreshIn === 'header' ? 'bearer' : 'body', extraFields: { grant_type: 'refresh_token' } },
-    profile: { path: '/me', envelope: '' },
-    signOut: false,
-    tokens: {
-      envelope: '',
-      accessToken: 'access_token',
-      accessTokenExpiresAt: 'expires_in',
-      expiryFormat: 'lifetime-seconds',
-      refreshTokenTtlSeconds: 86_400,
-    },
-    user: { id: 'sub' },
-  }
-  return { fetch: api.fetch, options, stats }
+  return { fetch: api.fetch, options: tokenServerOptions(refreshIn), stats }
 }
+
+/** The REST adapter options that speak to a `fakeTokenServer`. */
+export const tokenServerOptions = (refreshIn: 'body' | 'header' = 'body'): Omit<RestAdapterOptions, 'baseUrl'> => ({
+  bodyFormat: 'form',
+  signIn: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
+  refresh: { path: '/token', send: refreshIn === 'header' ? 'bearer' : 'body', extraFields: { grant_type: 'refresh_token' } },
+  profile: { path: '/me', envelope: '' },
+  signOut: false,
+  tokens: {
+    envelope: '',
+    accessToken: 'access_token',
+    accessTokenExpiresAt: 'expires_in',
+    expiryFormat: 'lifetime-seconds',
+    refreshTokenTtlSeconds: 86_400,
+  },
+  user: { id: 'sub' },
+})

@@ -14,7 +14,7 @@ const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
 const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
-/** What a user's app brings itself: the peers (xstate and @xstate/react among them, so it has one copy), and the compiler `next build` checks types with. */
+/** What a user's app brings itself: the peers (xstate and @xstate/react among them, so it has one copy; redis for a fleet), and the compiler `next build` checks types with. */
 const fromTheApp = [
   'react',
   'react-dom',
@@ -22,6 +22,7 @@ const fromTheApp = [
   'msw',
   'xstate',
   '@xstate/react',
+  'redis',
   'typescript',
   '@types/react',
   '@types/react-dom',

@@ -4,9 +4,9 @@ import { exampleBlocksAsCode } from '../../.storybook/exampleBlocksAsCode'
 describe('exampleBlocksAsCode (docs pages)', () => {
   it('fences each @example block as TSX after the prose', () => {
     const description =
-      'A form.\n\n@example\n<LoginForm redirectTo="/dashboard" />\n<LoginForm onSuccess={() => go()} />\n@example\n<LoginForm />'
+      'A form.\n\n@example\n<SignInForm redirectTo="/dashboard" />\n<SignInForm onSuccess={() => go()} />\n@example\n<SignInForm />'
     expect(exampleBlocksAsCode(description)).toBe(
-      'A form.\n\n**Example**\n\n```tsx\n<LoginForm redirectTo="/dashboard" />\n<LoginForm onSuccess={() => go()} />\n```\n\n**Example**\n\n```tsx\n<LoginForm />\n```',
+      'A form.\n\n**Example**\n\n```tsx\n<SignInForm redirectTo="/dashboard" />\n<SignInForm onSuccess={() => go()} />\n```\n\n**Example**\n\n```tsx\n<SignInForm />\n```',
     )
   })
 

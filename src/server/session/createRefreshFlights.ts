@@ -1,6 +1,7 @@
 import type { User } from '../../contract/types'
 import { GatehouseError } from '../GatehouseError'
 import type { BackendTokens } from '../backend/BackendAdapter'
+import type { ExchangeOnce } from './createSharedExchange'
 
 /** What a sign-in or an exchange yields: the backend's tokens and the profile that came with them. */
 export interface ExchangeResult {
@@ -59,7 +60,16 @@ const REGISTRY = Symbol.for('gatehouse.refreshFlights.v2')
  * flights that started later and tokens not seen yet, and a call exchanges at most once itself:
  * every call ends.
  */
-export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: () => number }): RefreshFlights {
+export function createRefreshFlights({
+  graceMs,
+  now,
+  exchangeOnce,
+}: {
+  graceMs: number
+  now: () => number
+  /** Shares each exchange with the other instances (see `createSharedExchange`); without it, this process alone. */
+  exchangeOnce?: ExchangeOnce
+}): RefreshFlights {
   const store = globalThis as { [REGISTRY]?: Registry }
   store[REGISTRY] ??= { flights: new Map(), started: 0 }
   const registry = store[REGISTRY]
@@ -73,26 +83,29 @@ export function createRefreshFlights({ graceMs, now }: { graceMs: number; now: (
   const fresh = (outcome: RefreshOutcome) => outcome.tokens.accessTokenExpiresAt > now()
 
   const start = (held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Flight => {
+    const exchangeHere = async (): Promise<RefreshOutcome | null> => {
+      try {
+        const { tokens, user } = await exchange(held.refreshToken)
+        // RFC 6749 §6: the server MAY issue a new refresh token; when it does not, the old one stays good.
+        const kept = tokens.refreshToken
+          ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }
+          : { refreshToken: held.refreshToken, refreshTokenExpiresAt: held.expiresAt }
+        return { tokens: { ...tokens, ...kept }, user }
+      } catch (error) {
+        if (error instanceof GatehouseError && error.code === 'session_expired') return null
+        throw error
+      }
+    }
     registry.started += 1
     const flight: Flight = {
       order: registry.started,
-      outcome: exchange(held.refreshToken).then(
-        ({ tokens, user }): RefreshOutcome => {
-          // RFC 6749 §6: the server MAY issue a new refresh token; when it does not, the old one stays good.
-          const kept = tokens.refreshToken
-            ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt }
-            : { refreshToken: held.refreshToken, refreshTokenExpiresAt: held.expiresAt }
-          const outcome = { tokens: { ...tokens, ...kept }, user }
+      outcome: (exchangeOnce ? exchangeOnce(held.refreshToken, exchangeHere) : exchangeHere()).then(
+        (outcome) => {
           flight.settled = { outcome }
           forgetLater(held.refreshToken, flight)
           return outcome
         },
         (error: unknown) => {
-          if (error instanceof GatehouseError && error.code === 'session_expired') {
-            flight.settled = { outcome: null }
-            forgetLater(held.refreshToken, flight)
-            return null
-          }
           if (flights.get(held.refreshToken) === flight) flights.delete(held.refreshToken)
           throw error
         },

@@ -1,0 +1,140 @@
+import { createClient } from 'redis'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startRedis, type RedisServer } from '../../test/backends/startRedis'
+import { GatehouseError } from '../server/GatehouseError'
+import { createSealer } from '../server/session/createSealer'
+import { createSharedExchange, type CoordinationOptions } from '../server/session/createSharedExchange'
+import { createRedisStore, type RedisStore } from './createRedisStore'
+
+const SECRET = 'coordination-test-secret-0123456789abcdef'
+const OUTCOME = { tokens: { accessToken: 'access-2-secret', refreshToken: 'refresh-2-secret' }, user: { id: '7' } }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+let redis: RedisServer
+const stores: RedisStore[] = []
+beforeAll(async () => {
+  redis = await startRedis()
+})
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()))
+  await redis?.stop()
+})
+
+/** One gatehouse instance's view: its own store connection, its own sealer, the same secret. */
+function instance(options: Partial<CoordinationOptions> & { url?: string } = {}) {
+  const store = createRedisStore({ url: options.url ?? redis.url, timeoutMs: 1_000 })
+  stores.push(store)
+  const logger = { warn: vi.fn() }
+  const exchangeOnce = createSharedExchange({ store, ...options }, { sealer: createSealer([SECRET]), graceMs: 30_000, logger })
+  return { exchangeOnce, logger }
+}
+const token = () => `refresh-1-${crypto.randomUUID()}`
+
+describe('one exchange per refresh token across instances sharing a Redis', () => {
+  it('lets one instance exchange and hands its outcome to the others', async () => {
+    const [a, b, c] = [instance(), instance(), instance()]
+    const refreshToken = token()
+    const exchange = vi.fn(async () => {
+      await sleep(50)
+      return OUTCOME
+    })
+    const outcomes = await Promise.all([a, b, c].map(({ exchangeOnce }) => exchangeOnce(refreshToken, exchange)))
+    expect(exchange).toHaveBeenCalledTimes(1)
+    expect(outcomes).toEqual([OUTCOME, OUTCOME, OUTCOME])
+    expect(await instance().exchangeOnce(refreshToken, exchange)).toEqual(OUTCOME)
+    expect(exchange).toHaveBeenCalledTimes(1)
+  })
+
+  it('shares a rejection too, so a session ends once', async () => {
+    const [a, b] = [instance(), instance()]
+    const refreshToken = token()
+    const exchange = vi.fn(async () => null)
+    expect(await a.exchangeOnce(refreshToken, exchange)).toBeNull()
+    expect(await b.exchangeOnce(refreshToken, exchange)).toBeNull()
+    expect(exchange).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps no readable token in Redis, and every key expires by itself', async () => {
+    const refreshToken = token()
+    await instance().exchangeOnce(refreshToken, async () => OUTCOME)
+    const raw = createClient({ url: redis.url })
+    await raw.connect()
+    const keys = await raw.keys('gatehouse:*')
+    expect(keys.length).toBeGreaterThan(0)
+    for (const key of keys) {
+      expect(key).not.toContain('refresh-')
+      expect(await raw.pTTL(key)).toBeGreaterThan(0)
+      const value = (await raw.get(key)) ?? ''
+      for (const secret of [refreshToken, 'access-2-secret', 'refresh-2-secret']) expect(value).not.toContain(secret)
+    }
+    await raw.close()
+  })
+
+  it('takes over from a holder that crashed once its lock expires', async () => {
+    const [crashed, survivor] = [instance({ lockMs: 300 }), instance({ lockMs: 300 })]
+    const refreshToken = token()
+    void crashed.exchangeOnce(refreshToken, () => new Promise(() => {}))
+    await sleep(20)
+    const exchange = vi.fn(async () => OUTCOME)
+    expect(await survivor.exchangeOnce(refreshToken, exchange)).toEqual(OUTCOME)
+    expect(exchange).toHaveBeenCalledTimes(1)
+  })
+
+  it('lets another instance try when the holder could not exchange (the backend down)', async () => {
+    const [first, second] = [instance(), instance()]
+    const refreshToken = token()
+    const down = new GatehouseError(502, 'backend_unavailable')
+    const failing = first.exchangeOnce(refreshToken, async () => {
+      await sleep(50)
+      throw down
+    })
+    await sleep(10)
+    const exchange = vi.fn(async () => OUTCOME)
+    const [failed, second_] = await Promise.allSettled([failing, second.exchangeOnce(refreshToken, exchange)])
+    expect(failed).toEqual({ status: 'rejected', reason: down })
+    expect(second_).toEqual({ status: 'fulfilled', value: OUTCOME })
+    expect(exchange).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('a Redis that is down or stuck', () => {
+  it('refreshes in this instance alone while nothing listens, and says so once', async () => {
+    const { exchangeOnce, logger } = instance({ url: 'redis://127.0.0.1:1' })
+    const exchange = vi.fn(async () => OUTCOME)
+    expect(await exchangeOnce(token(), exchange)).toEqual(OUTCOME)
+    expect(await exchangeOnce(token(), exchange)).toEqual(OUTCOME)
+    expect(exchange).toHaveBeenCalledTimes(2)
+    expect(logger.warn).toHaveBeenCalledTimes(1)
+    expect(logger.warn.mock.calls[0]![0]).toMatch(/coordination store cannot be reached .*refreshing in this instance alone/)
+  })
+
+  it('falls back within its timeout while the server is stuck, and shares again once it answers', async () => {
+    const { exchangeOnce, logger } = instance()
+    const exchange = vi.fn(async () => OUTCOME)
+    await exchangeOnce(token(), exchange)
+    redis.pause()
+    try {
+      const started = Date.now()
+      expect(await exchangeOnce(token(), exchange)).toEqual(OUTCOME)
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/cannot be reached/))
+    } finally {
+      redis.resume()
+    }
+    const refreshToken = token()
+    await vi.waitFor(async () => {
+      await exchangeOnce(refreshToken, exchange)
+      expect(logger.warn).toHaveBeenLastCalledWith(expect.stringMatching(/answers again/))
+    })
+    const other = vi.fn(async () => OUTCOME)
+    expect(await instance().exchangeOnce(refreshToken, other)).toEqual(OUTCOME)
+    expect(other).not.toHaveBeenCalled()
+  })
+
+  it('refuses with 503 backend_unavailable when told to fail closed, and exchanges nothing', async () => {
+    const { exchangeOnce } = instance({ url: 'redis://127.0.0.1:1', whenUnreachable: 'refuse' })
+    const exchange = vi.fn(async () => OUTCOME)
+    await expect(exchangeOnce(token(), exchange)).rejects.toMatchObject({ status: 503, code: 'backend_unavailable' })
+    expect(exchange).not.toHaveBeenCalled()
+  })
+})

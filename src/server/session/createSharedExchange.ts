@@ -1,0 +1,98 @@
+import { GatehouseError } from '../GatehouseError'
+import type { CoordinationStore } from './CoordinationStore'
+import type { Sealer } from './createSealer'
+
+export interface CoordinationOptions {
+  store: CoordinationStore
+  /**
+   * While the store cannot be reached: refresh in this instance alone (`'refreshHere'`, the
+   * default: sessions keep working, only the guarantee across instances is gone while it lasts),
+   * or refuse refreshes with 503 `backend_unavailable` (`'refuse'`: nobody's refresh token is
+   * exchanged twice, and sessions wait, kept, for the store).
+   */
+  whenUnreachable?: 'refreshHere' | 'refuse'
+  /**
+   * How long an instance may take over a refresh token's exchange before another takes it over:
+   * longer than the backend's timeout, so only a crashed holder is overtaken. Default 15 s.
+   */
+  lockMs?: number
+}
+
+/** Runs `exchange` for `refreshToken`, or takes the outcome another instance's run left. */
+export type ExchangeOnce = <Outcome>(refreshToken: string, exchange: () => Promise<Outcome>) => Promise<Outcome>
+
+const POLL_MS = 25
+const OUTCOME = 'refresh-outcome'
+
+/**
+ * One exchange per refresh token across every instance that shares the store: the first to take
+ * the token's lock exchanges it; the others wait for the outcome it leaves, sealed, for the grace
+ * window. A rejection is shared the same way, so a session ends once. The store's trouble never
+ * reaches the browser: it is logged once per outage, and refreshes go on here alone (or are
+ * refused, see `whenUnreachable`) until the store answers again.
+ */
+export function createSharedExchange(
+  { store, whenUnreachable = 'refreshHere', lockMs = 15_000 }: CoordinationOptions,
+  { sealer, graceMs, logger }: { sealer: Sealer; graceMs: number; logger: Pick<Console, 'warn'> },
+): ExchangeOnce {
+  let unreachable = false
+  const reachable = () => {
+    if (unreachable) logger.warn('[gatehouse] the coordination store answers again: refreshes are shared across instances again.')
+    unreachable = false
+  }
+  const cannotReach = (error: unknown) => {
+    if (!unreachable) {
+      const reason = error instanceof Error ? error.message : String(error)
+      const meanwhile = whenUnreachable === 'refuse' ? 'refreshes are refused' : 'refreshing in this instance alone'
+      logger.warn(`[gatehouse] the coordination store cannot be reached (${reason}): ${meanwhile} until it answers again.`)
+    }
+    unreachable = true
+  }
+
+  return async <Outcome>(refreshToken: string, exchange: () => Promise<Outcome>): Promise<Outcome> => {
+    let keys: { outcome: string; lock: string }
+    const owner = crypto.randomUUID()
+    const shared = async () => {
+      const sealed = await store.get(keys.outcome)
+      return sealed === null ? undefined : (await sealer.unseal<{ outcome: Outcome }>(sealed, OUTCOME))?.outcome
+    }
+    try {
+      const name = await sealer.digest(refreshToken, 'refresh-coordination')
+      keys = { outcome: `gatehouse:v1:refreshed:${name}`, lock: `gatehouse:v1:refreshing:${name}` }
+      // Another instance's outcome, or this instance's turn; a holder that crashed loses the lock when it expires.
+      for (;;) {
+        const outcome = await shared()
+        if (outcome !== undefined) {
+          reachable()
+          return outcome
+        }
+        if (await store.setIfAbsent(keys.lock, owner, lockMs)) break
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+      }
+      reachable()
+    } catch (error) {
+      if (error instanceof GatehouseError) throw error
+      cannotReach(error)
+      if (whenUnreachable === 'refuse') {
+        throw new GatehouseError(503, 'backend_unavailable')
+      }
+      return exchange()
+    }
+    let outcome: Outcome
+    try {
+      outcome = await exchange()
+    } catch (error) {
+      // Not exchanged (the backend down or slow): the next instance may try.
+      await store.deleteIf(keys.lock, owner).catch(() => {})
+      throw error
+    }
+    try {
+      await store.set(keys.outcome, await sealer.seal({ outcome }, OUTCOME), graceMs)
+      await store.deleteIf(keys.lock, owner)
+    } catch (error) {
+      // The outcome is this request's all the same; the others find the lock expired and ask the backend.
+      cannotReach(error)
+    }
+    return outcome
+  }
+}
