@@ -227,6 +227,30 @@ describe('authMachine across tabs', () => {
     expect(tabA.answers.refresh.mock.calls.length + tabB.answers.refresh.mock.calls.length).toBe(1)
   })
 
+  it('lets the tab that refreshed last refresh first: the others wait until half the margin is left, and adopt its news', async () => {
+    const tabA = mockedMachine()
+    const tabB = mockedMachine(tabA.bus)
+    const [a, b] = [tabA.start(sessionFor(60_000)), tabB.start(sessionFor(60_000))]
+    // The renewed session lasts 10 s: A refreshes 2 s before its end (20 %), B, which only heard of it, 1 s before.
+    // Each refresh takes the backend 200 ms: with both tabs refreshing at once, B's would be under way before A's news came.
+    const slowly = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      return sessionFor(10_000)
+    }
+    tabA.answers.refresh.mockImplementation(slowly)
+    tabB.answers.refresh.mockImplementation(slowly)
+    a.send({ type: 'auth.refresh' })
+    await vi.advanceTimersByTimeAsync(200)
+    expect(b.getSnapshot().context.follows).toBe(true)
+    await vi.advanceTimersByTimeAsync(8_200)
+    expect(tabA.answers.refresh).toHaveBeenCalledTimes(2)
+    expect(tabB.answers.refresh).not.toHaveBeenCalled()
+    // B heard of A's second refresh before its own timer fired, so it never refreshes.
+    await vi.advanceTimersByTimeAsync(8_000)
+    expect(tabB.answers.refresh).not.toHaveBeenCalled()
+    expect(b.getSnapshot().context.expiresAt).toBe(a.getSnapshot().context.expiresAt)
+  })
+
   it('follows sign-in and sign-out in another tab without a request', async () => {
     const tabA = mockedMachine()
     const tabB = mockedMachine(tabA.bus)

@@ -12,6 +12,8 @@ export interface AuthContext extends TabMessage {
   serverRendered: boolean
   /** Failed refresh attempts in a row, for the backoff. */
   retries: number
+  /** The session came from another tab: this tab refreshes after the one that refreshed it (see `refreshDelay`). */
+  follows: boolean
   timing: RefreshTiming
 }
 
@@ -49,6 +51,7 @@ const sessionContext = (session: Session | null, error: AuthError | null = null)
   refreshable: session?.refreshable !== false,
   error,
   retries: 0,
+  follows: false,
 })
 
 const isTransportFailure = (error: unknown): error is TransportFailure =>
@@ -57,8 +60,8 @@ const isTransportFailure = (error: unknown): error is TransportFailure =>
 const failureOf = (error: unknown): TransportFailure =>
   isTransportFailure(error) ? error : { status: 0, error: { code: 'internal_error', message: internal_error } }
 
-/** A session that cannot be refreshed is kept to its very end: no margin. */
-const timingOf = (context: AuthContext): RefreshTiming => (context.refreshable ? context.timing : { ...context.timing, marginMs: 0 })
+/** How much of the refresh margin this tab keeps (see `refreshDelay`). */
+const marginShare = (context: AuthContext) => (context.refreshable ? (context.follows ? 0.5 : 1) : 0)
 
 const authSetup = setup({
   types: {
@@ -81,7 +84,7 @@ const authSetup = setup({
     hasSession: (_, session: Session | null) => session !== null,
     sessionRejected: (_, failure: TransportFailure) => failure.status === 401,
     // After a sleep the timer may have fired late or not at all: due once only the floor is left.
-    refreshDue: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)) <= MIN_REFRESH_DELAY_MS,
+    refreshDue: ({ context }) => refreshDelay(context.expiresAt, context.timing, marginShare(context)) <= MIN_REFRESH_DELAY_MS,
     signedInElsewhere: (_, message: TabMessage) => message.user !== null,
   },
   actions: {
@@ -89,12 +92,12 @@ const authSetup = setup({
     storeFailure: assign(({ context }, failure: TransportFailure) => ({ error: failure.error, retries: context.retries + 1 })),
     forgetSession: assign(sessionContext(null)),
     endSession: assign(sessionContext(null, SESSION_ENDED)),
-    adoptTabMessage: assign((_, message: TabMessage) => ({ ...message, retries: 0 })),
+    adoptTabMessage: assign((_, message: TabMessage) => ({ ...message, retries: 0, follows: true })),
     // After storeSession, forgetSession or endSession: tabSync passes on to the other tabs only a TabMessage's fields.
     publish: sendTo('tabSync', ({ context }) => ({ type: 'tabs.publish' as const, message: context })),
   },
   delays: {
-    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, timingOf(context)),
+    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.timing, marginShare(context)),
     retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })
@@ -174,7 +177,7 @@ export const authMachine = authSetup.createMachine({
         // The credentials go straight to the effect: never into the context, which inspectors and snapshots show.
         input: ({ event }) => {
           // Narrows the event without a cast, as assertEvent would, for 0.1 kB less in every bundle.
-          if (event.type !== 'auth.signIn') throw new Error(`gatehouse: signingIn entered on ${event.type}`)
+          if (event.type !== 'auth.signIn') throw new Error(`gatehouse: ${event.type} cannot sign in`)
           return event.credentials
         },
         onDone: signedIn,

@@ -24,9 +24,6 @@ export interface RefreshInput {
   knownExpiresAt: string | null
 }
 
-/** How long a refresh waits for another tab's before refreshing anyway (a tab frozen while holding the lock). */
-const LOCK_TIMEOUT_MS = 10_000
-
 const failure = (status: number, code: ErrorCode, message: string): TransportFailure => ({ status, error: { code, message } })
 
 /**
@@ -61,9 +58,7 @@ export function transportActors({ basePath = DEFAULT_BASE_PATH, fetch: fetchImpl
   return {
     loadSession: fromPromise(() => call('session')),
     signIn: fromPromise<Session | null, Credentials>(({ input }) => call('signIn', input)),
-    refresh: fromPromise<Session | null, RefreshInput>(({ input, signal }) =>
-      withRefreshLock(() => call('refresh', input), { signal, timeoutMs: LOCK_TIMEOUT_MS }),
-    ),
+    refresh: fromPromise<Session | null, RefreshInput>(({ input, signal }) => withRefreshLock(() => call('refresh', input), { signal })),
     signOut: fromPromise(() => call('signOut')),
   }
 }

@@ -14,13 +14,10 @@ export const wakeWatcher = fromCallback(({ sendBack }) => {
   const wake = () => {
     if (document.visibilityState !== 'hidden') sendBack({ type: 'auth.wake' } satisfies WakeEvent)
   }
-  const signals = [
-    [document, 'visibilitychange'],
-    [window, 'focus'],
-    [window, 'online'],
-  ] as const
-  for (const [target, type] of signals) target.addEventListener(type, wake)
-  return () => {
-    for (const [target, type] of signals) target.removeEventListener(type, wake)
-  }
+  const stop = new AbortController()
+  const listening = { signal: stop.signal }
+  document.addEventListener('visibilitychange', wake, listening)
+  window.addEventListener('focus', wake, listening)
+  window.addEventListener('online', wake, listening)
+  return () => stop.abort()
 })

@@ -1,13 +1,13 @@
 /**
  * Runs `work` while holding the cross-tab refresh lock (Web Locks), so one tab refreshes at a
- * time. A lock not granted within `timeoutMs` — a tab frozen while holding it — is given up on and
+ * time. A lock not granted within `timeoutMs` (10 s) — a tab frozen while holding it — is given up on and
  * the work runs anyway: the server's own single-flight still keeps the backend safe. Without Web
  * Locks (an insecure origin) the work simply runs. Once `signal` aborts, work not yet begun never
  * begins.
  */
 export async function withRefreshLock<T>(
   work: () => Promise<T>,
-  { signal, timeoutMs }: { signal: AbortSignal; timeoutMs: number },
+  { signal, timeoutMs = 10_000 }: { signal: AbortSignal; timeoutMs?: number },
 ): Promise<T> {
   const begin = async () => {
     signal.throwIfAborted()

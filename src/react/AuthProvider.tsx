@@ -57,7 +57,7 @@ export function AuthProvider({ session, basePath = DEFAULT_BASE_PATH, timing, ma
 
 function useAuthContext() {
   const value = useContext(AuthActorContext)
-  if (!value) throw new Error('gatehouse: render this inside an <AuthProvider>.')
+  if (!value) throw new Error('gatehouse: render this inside <AuthProvider>.')
   return value
 }
 

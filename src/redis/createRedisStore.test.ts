@@ -70,6 +70,32 @@ describe('one exchange per refresh token across instances sharing a Redis', () =
     await raw.close()
   })
 
+  it('finds the outcome of a holder that finished between its look and its lock, and exchanges nothing', async () => {
+    const refreshToken = token()
+    // The second instance looks (nothing yet); the first exchanges and lets go; only then does the second take the lock.
+    let release = () => {}
+    const firstFinished = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const store = createRedisStore({ url: redis.url, timeoutMs: 1_000 })
+    stores.push(store)
+    const late = {
+      ...store,
+      setIfAbsent: async (key: string, value: string, ttlMs: number) => {
+        await firstFinished
+        return store.setIfAbsent(key, value, ttlMs)
+      },
+    }
+    const second = createSharedExchange({ store: late }, { sealer: createSealer([SECRET]), graceMs: 30_000, logger: { warn: vi.fn() } })
+    const exchange = vi.fn(async () => OUTCOME)
+    const looking = second(refreshToken, exchange)
+    await sleep(50)
+    expect(await instance().exchangeOnce(refreshToken, exchange)).toEqual(OUTCOME)
+    release()
+    expect(await looking).toEqual(OUTCOME)
+    expect(exchange).toHaveBeenCalledTimes(1)
+  })
+
   it('takes over from a holder that crashed once its lock expires', async () => {
     const [crashed, survivor] = [instance({ lockMs: 300 }), instance({ lockMs: 300 })]
     const refreshToken = token()

@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest'
-import { createSealer } from './createSealer'
+import { describe, expect, it, vi } from 'vitest'
+import { createSealer as createSealerWith } from './createSealer'
+import { sealingKeys } from './sealingKeys'
 
 const OLD = 'old-secret-old-secret-old-secret-0000'
 const NEW = 'new-secret-new-secret-new-secret-1111'
 
-describe('createSealer', () => {
+describe.each([
+  ['node:crypto', false],
+  ['WebCrypto', true],
+])('createSealer on %s', (_, webOnly) => {
+  const createSealer = (secrets: string[]) => createSealerWith(secrets, sealingKeys(secrets, { webOnly }))
+
   it('round-trips a value and hides it', async () => {
     const sealer = createSealer([NEW])
     const sealed = await sealer.seal({ accessToken: 'secret-token' }, 'session')
@@ -45,5 +51,35 @@ describe('createSealer', () => {
     const sealedAfter = await rotated.seal({ a: 2 }, 'session')
     expect(await createSealer([NEW]).unseal(sealedAfter, 'session')).toEqual({ a: 2 })
     expect(await createSealer([OLD]).unseal(sealedAfter, 'session')).toBeNull()
+  })
+})
+
+describe('createSealer, node:crypto and WebCrypto', () => {
+  const node = (secrets: string[]) => createSealerWith(secrets, sealingKeys(secrets))
+  const web = (secrets: string[]) => createSealerWith(secrets, sealingKeys(secrets, { webOnly: true }))
+
+  it('uses node:crypto where the runtime has it, and WebCrypto only when told to', async () => {
+    const subtle = vi.spyOn(crypto.subtle, 'encrypt')
+    try {
+      await node([NEW]).seal({ a: 1 }, 'session')
+      expect(subtle).not.toHaveBeenCalled()
+      await web([NEW]).seal({ a: 1 }, 'session')
+      expect(subtle).toHaveBeenCalledTimes(1)
+    } finally {
+      subtle.mockRestore()
+    }
+  })
+
+  it("opens each other's cookies, rotated secrets included, so a deployment can mix runtimes", async () => {
+    expect(await web([NEW]).unseal(await node([NEW]).seal({ a: 1 }, 'session'), 'session')).toEqual({ a: 1 })
+    expect(await node([NEW, OLD]).unseal(await web([OLD]).seal({ a: 2 }, 'refresh'), 'refresh')).toEqual({ a: 2 })
+    expect(await node([NEW]).unseal(await web([NEW]).seal({ a: 3 }, 'refresh'), 'session')).toBeNull()
+  })
+
+  it('gives the same digest', async () => {
+    expect(await node([NEW, OLD]).digest('refresh-1', 'refresh-coordination')).toBe(
+      await web([NEW, OLD]).digest('refresh-1', 'refresh-coordination'),
+    )
+    expect(await node([NEW]).digest('refresh-1', 'refresh-coordination')).not.toBe(await node([NEW]).digest('refresh-1', 'other'))
   })
 })

@@ -1,4 +1,5 @@
 import { decodeBase64url, encodeBase64url } from './base64url'
+import { sealingKeys, type SealingKeys } from './sealingKeys'
 
 export interface Sealer {
   /** Encrypts and authenticates `value`, bound to `purpose` (the cookie it is written to). */
@@ -11,21 +12,7 @@ export interface Sealer {
 
 const VERSION = 'v1'
 const encoder = new TextEncoder()
-
-/** A key for one use, derived (HKDF-SHA-256) from a secret: `info` keeps the uses apart. */
-const deriveKey = async (secret: string, info: string, algorithm: AesKeyGenParams | HmacKeyGenParams, usages: KeyUsage[]) => {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey'])
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('gatehouse'), info: encoder.encode(info) },
-    material,
-    algorithm,
-    false,
-    usages,
-  )
-}
-const sealingKey = (secret: string) =>
-  deriveKey(secret, 'gatehouse cookie sealing v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt'])
-const digestKey = (secret: string) => deriveKey(secret, 'gatehouse digest v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign'])
+const decoder = new TextDecoder()
 
 /**
  * AES-256-GCM sealing with keys derived (HKDF-SHA-256) from the secrets. The first secret seals
@@ -35,39 +22,25 @@ const digestKey = (secret: string) => deriveKey(secret, 'gatehouse digest v1', {
  * const sealer = createSealer([process.env.AUTH_SECRET!])
  * const cookie = await sealer.seal({ refreshToken }, 'refresh')
  */
-export function createSealer(secrets: readonly string[]): Sealer {
+export function createSealer(secrets: readonly string[], keys: SealingKeys = sealingKeys(secrets)): Sealer {
   if (secrets.length === 0) throw new Error('gatehouse: at least one secret is needed to seal cookies.')
-  const keys = secrets.map(sealingKey)
-  let digesting: Promise<CryptoKey> | undefined
   return {
     async digest(value, purpose) {
-      digesting ??= digestKey(secrets[0]!)
-      const mac = await crypto.subtle.sign('HMAC', await digesting, encoder.encode(`${purpose}\n${value}`))
-      return encodeBase64url(new Uint8Array(mac))
+      return encodeBase64url(await keys.mac(encoder.encode(`${purpose}\n${value}`)))
     },
     async seal(value, purpose) {
       const iv = crypto.getRandomValues(new Uint8Array(12))
-      const plaintext = encoder.encode(JSON.stringify(value))
-      const ciphertext = await crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: encoder.encode(purpose) },
-        await keys[0]!,
-        plaintext,
-      )
-      return `${VERSION}.${encodeBase64url(iv)}.${encodeBase64url(new Uint8Array(ciphertext))}`
+      const sealed = await keys.encrypt(iv, purpose, encoder.encode(JSON.stringify(value)))
+      return `${VERSION}.${encodeBase64url(iv)}.${encodeBase64url(sealed)}`
     },
     async unseal<T>(sealed: string, purpose: string) {
       const [version, ivText, ciphertextText, ...rest] = sealed.split('.')
       const iv = decodeBase64url(ivText ?? '')
       const ciphertext = decodeBase64url(ciphertextText ?? '')
       if (version !== VERSION || rest.length > 0 || iv?.length !== 12 || !ciphertext) return null
-      for (const key of keys) {
+      for (let index = 0; index < keys.count; index += 1) {
         try {
-          const plaintext = await crypto.subtle.decrypt(
-            { name: 'AES-GCM', iv, additionalData: encoder.encode(purpose) },
-            await key,
-            ciphertext,
-          )
-          return JSON.parse(new TextDecoder().decode(plaintext)) as T
+          return JSON.parse(decoder.decode(await keys.decrypt(index, iv, purpose, ciphertext))) as T
         } catch {
           // Not sealed with this key: try the next one.
         }

@@ -60,14 +60,18 @@ export function createSharedExchange(
       const name = await sealer.digest(refreshToken, 'refresh-coordination')
       keys = { outcome: `gatehouse:v1:refreshed:${name}`, lock: `gatehouse:v1:refreshing:${name}` }
       // Another instance's outcome, or this instance's turn; a holder that crashed loses the lock when it expires.
+      // The outcome is looked for once more with the lock taken: the holder before may have finished in between.
+      let locked = false
       for (;;) {
         const outcome = await shared()
         if (outcome !== undefined) {
+          if (locked) await store.deleteIf(keys.lock, owner)
           reachable()
           return outcome
         }
-        if (await store.setIfAbsent(keys.lock, owner, lockMs)) break
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+        if (locked) break
+        locked = await store.setIfAbsent(keys.lock, owner, lockMs)
+        if (!locked) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
       }
       reachable()
     } catch (error) {
