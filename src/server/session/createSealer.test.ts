@@ -54,6 +54,13 @@ describe.each([
   })
 })
 
+describe('createSealer without a secret', () => {
+  it('says what is missing, on either crypto', () => {
+    expect(() => createSealerWith([])).toThrow('gatehouse: at least one secret is needed to seal cookies.')
+    expect(() => createSealerWith([], sealingKeys([], { webOnly: true }))).toThrow('at least one secret')
+  })
+})
+
 describe('createSealer, node:crypto and WebCrypto', () => {
   const node = (secrets: string[]) => createSealerWith(secrets, sealingKeys(secrets))
   const web = (secrets: string[]) => createSealerWith(secrets, sealingKeys(secrets, { webOnly: true }))

@@ -22,8 +22,9 @@ const decoder = new TextDecoder()
  * const sealer = createSealer([process.env.AUTH_SECRET!])
  * const cookie = await sealer.seal({ refreshToken }, 'refresh')
  */
-export function createSealer(secrets: readonly string[], keys: SealingKeys = sealingKeys(secrets)): Sealer {
+export function createSealer(secrets: readonly string[], given?: SealingKeys): Sealer {
   if (secrets.length === 0) throw new Error('gatehouse: at least one secret is needed to seal cookies.')
+  const keys = given ?? sealingKeys(secrets)
   return {
     async digest(value, purpose) {
       return encodeBase64url(await keys.mac(encoder.encode(`${purpose}\n${value}`)))
