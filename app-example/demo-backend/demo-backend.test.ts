@@ -8,7 +8,8 @@ const ACCESS_TTL = 900
 const REFRESH_TTL = 3600
 
 // Only ever moves forward, so tests that age tokens cannot disturb the ones after them.
-let clock = Date.parse('2030-01-01T00:00:00.000Z')
+// Not on a whole second, so an expiry rounded to one would show.
+let clock = Date.parse('2030-01-01T00:00:00.700Z')
 let backend: DemoBackend
 let baseUrl: string
 
@@ -81,8 +82,8 @@ describe('POST /auth/login', () => {
     expect(claims.sub).toBe('1')
     expect(claims.sid).toEqual(expect.any(String))
     expect(claims.iat).toBe(issuedAt)
-    expect(claims.exp).toBe(issuedAt + ACCESS_TTL)
-    expect(data.token_expires_at).toBe(new Date((issuedAt + ACCESS_TTL) * 1000).toISOString())
+    expect(claims.exp).toBe((clock + ACCESS_TTL * 1000) / 1000)
+    expect(data.token_expires_at).toBe(new Date(clock + ACCESS_TTL * 1000).toISOString())
     await expect(jwtVerify(data.token, new TextEncoder().encode(SECRET), { currentDate: new Date(clock) })).resolves.toBeTruthy()
   })
 

@@ -3,12 +3,18 @@ import { authRequest, cookiesFrom } from '../../test/authRequests'
 import { createFakeBackend } from '../../test/fakeBackend'
 import { ANSWER_HEADER } from '../contract/answerHeader'
 import { createGatehouse } from './createGatehouse'
+import type { CoordinationStore } from './session/CoordinationStore'
+import type { CoordinationOptions } from './session/createSharedExchange'
 import { restAdapter } from './backend/rest/restAdapter'
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789'
 const demo = { email: 'demo@example.com', password: 'demo-password' }
 
-function setup({ timeoutMs = 10_000, refresh = undefined as false | undefined } = {}) {
+function setup({
+  timeoutMs = 10_000,
+  refresh = undefined as false | undefined,
+  coordination = undefined as CoordinationOptions | undefined,
+} = {}) {
   const backend = createFakeBackend()
   const logger = { warn: vi.fn(), error: vi.fn() }
   const gatehouse = createGatehouse({
@@ -16,6 +22,7 @@ function setup({ timeoutMs = 10_000, refresh = undefined as false | undefined } 
     secret: SECRET,
     secureCookies: true,
     logger,
+    coordination,
   })
   const signIn = async () => {
     const response = await gatehouse.handle(authRequest('signIn', { body: demo }))
@@ -158,6 +165,17 @@ describe('route handlers', () => {
     const response = await gatehouse.handle(authRequest('session', { cookie }))
     expect(await bodyOf(response)).toMatchObject({ user: { id: '7' }, expiresAt: '2026-01-01T00:01:00.000Z' })
     expect(backend.lines()).toEqual([])
+  })
+
+  it('reads the session without a call to the coordination store either', async () => {
+    const calls: string[] = []
+    const store = new Proxy({} as CoordinationStore, { get: (_, method: string) => async () => void calls.push(method) })
+    const { gatehouse, signIn } = setup({ coordination: { store } })
+    const cookie = await signIn()
+    const response = await gatehouse.handle(authRequest('session', { cookie }))
+    expect(await bodyOf(response)).toMatchObject({ user: { id: '7' } })
+    expect(await gatehouse.readSession(cookie)).toMatchObject({ user: { id: '7' } })
+    expect(calls).toEqual([])
   })
 
   it('refreshes on a session read once the access token has expired, and rotates the cookies', async () => {

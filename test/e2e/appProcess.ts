@@ -61,5 +61,5 @@ export async function serveBuiltApp(
   await waitForApp(baseURL, app, 60_000)
   /** What the app has written to stderr so far: the operator's log. */
   const log = () => errorOutput
-  return { baseURL, port, log, stop: () => app.kill('SIGTERM') }
+  return { baseURL, port, log, pid: app.pid!, stop: () => app.kill('SIGTERM') }
 }

@@ -17,14 +17,20 @@ export interface RouteResult {
  * toResponse({ status: 200, body: { user: null }, cookies: [] }, cookieOptions)
  */
 export function toResponse(result: RouteResult, cookieOptions: CookieOptions, extraHeaders: Record<string, string> = {}): Response {
-  const headers = new Headers({ 'cache-control': 'no-store', [ANSWER_HEADER]: '1', ...extraHeaders })
-  appendCookies(headers, result.cookies, cookieOptions)
-  if (result.location) {
-    headers.set('location', result.location)
-    return new Response(null, { status: result.status, headers })
+  const fields = {
+    'cache-control': 'no-store',
+    [ANSWER_HEADER]: '1',
+    ...extraHeaders,
+    ...(result.location ? { location: result.location } : { 'content-type': 'application/json' }),
   }
-  headers.set('content-type', 'application/json')
-  return new Response(JSON.stringify(result.body), { status: result.status, headers })
+  // A Headers object only when there are cookies to write: a session read writes none, and a plain
+  // record is the cheaper way for a Response to take its headers.
+  let headers: HeadersInit = fields
+  if (result.cookies.length > 0) {
+    headers = new Headers(fields)
+    appendCookies(headers, result.cookies, cookieOptions)
+  }
+  return new Response(result.location ? null : JSON.stringify(result.body), { status: result.status, headers })
 }
 
 /** A failure in the shared error shape, with no cookie touched. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createSealer as createSealerWith } from './createSealer'
+import { createSealer as createSealerWith, OPENED_KEPT } from './createSealer'
 import { sealingKeys } from './sealingKeys'
 
 const OLD = 'old-secret-old-secret-old-secret-0000'
@@ -42,6 +42,41 @@ describe.each([
     const at = sealed.length - 8
     const flipped = sealed.slice(0, at) + (sealed[at] === 'A' ? 'B' : 'A') + sealed.slice(at + 1)
     expect(await sealer.unseal(flipped, 'session')).toBeNull()
+  })
+
+  it('opens a cookie it has opened before without decrypting it again, for that purpose only, and keeps it frozen', async () => {
+    const secrets = [NEW]
+    const keys = sealingKeys(secrets, { webOnly })
+    const decrypt = vi.spyOn(keys, 'decrypt')
+    const sealer = createSealerWith(secrets, keys)
+    const sealed = await sealer.seal({ user: { roles: ['user'] } }, 'session')
+    const first = await sealer.unseal<{ user: { roles: string[] } }>(sealed, 'session')
+    const again = await sealer.unseal<{ user: { roles: string[] } }>(sealed, 'session')
+    expect(again).toBe(first)
+    expect(decrypt).toHaveBeenCalledTimes(1)
+    // One request cannot change what the next one reads.
+    expect(() => first!.user.roles.push('admin')).toThrow(TypeError)
+    // The same text under another purpose is decrypted, and refused, as if never seen.
+    expect(await sealer.unseal(sealed, 'refresh')).toBeNull()
+    const flipped = sealed.slice(0, -8) + (sealed.at(-8) === 'A' ? 'B' : 'A') + sealed.slice(-7)
+    expect(await sealer.unseal(flipped, 'session')).toBeNull()
+    expect(decrypt).toHaveBeenCalledTimes(3)
+  })
+
+  it('keeps a bounded number of opened values, the most recently used', async () => {
+    const secrets = [NEW]
+    const keys = sealingKeys(secrets, { webOnly })
+    const decrypt = vi.spyOn(keys, 'decrypt')
+    const sealer = createSealerWith(secrets, keys)
+    const values = await Promise.all(Array.from({ length: OPENED_KEPT + 1 }, (_, index) => sealer.seal({ index }, 'session')))
+    for (const sealed of values.slice(0, OPENED_KEPT)) await sealer.unseal(sealed, 'session')
+    await sealer.unseal(values[0]!, 'session') // used again: now the most recent
+    await sealer.unseal(values[OPENED_KEPT]!, 'session') // one more than is kept: the least recently used goes
+    decrypt.mockClear()
+    expect(await sealer.unseal(values[0]!, 'session')).toEqual({ index: 0 })
+    expect(decrypt).not.toHaveBeenCalled()
+    expect(await sealer.unseal(values[1]!, 'session')).toEqual({ index: 1 })
+    expect(decrypt).toHaveBeenCalledTimes(1)
   })
 
   it('unseals with any listed secret but seals with the first, so secrets rotate', async () => {

@@ -13,10 +13,27 @@ export interface Sealer {
 const VERSION = 'v1'
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
+/** How many opened values a sealer keeps; each is a cookie's worth, so about a megabyte at most. */
+export const OPENED_KEPT = 1_000
+
+/** Frozen all the way down: an opened value is shared by every request that carries its cookie. */
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
 
 /**
  * AES-256-GCM sealing with keys derived (HKDF-SHA-256) from the secrets. The first secret seals
  * and digests; every secret unseals, so a secret can be rotated without signing everyone out.
+ *
+ * A browser sends the same sealed cookie with every request until the next refresh, so the
+ * values opened last are kept (frozen) by the exact text and purpose that opened them: the same
+ * bytes under the same keys always open to the same value, and only what opened is kept, so
+ * garbage sent by anyone cannot crowd out real sessions. Expiry is not part of what is kept;
+ * every read checks it against the clock.
  *
  * @example
  * const sealer = createSealer([process.env.AUTH_SECRET!])
@@ -25,6 +42,21 @@ const decoder = new TextDecoder()
 export function createSealer(secrets: readonly string[], given?: SealingKeys): Sealer {
   if (secrets.length === 0) throw new Error('gatehouse: at least one secret is needed to seal cookies.')
   const keys = given ?? sealingKeys(secrets)
+  const opened = new Map<string, unknown>()
+  const open = async (sealed: string, purpose: string) => {
+    const [version, ivText, ciphertextText, ...rest] = sealed.split('.')
+    const iv = decodeBase64url(ivText ?? '')
+    const ciphertext = decodeBase64url(ciphertextText ?? '')
+    if (version !== VERSION || rest.length > 0 || iv?.length !== 12 || !ciphertext) return null
+    for (let index = 0; index < keys.count; index += 1) {
+      try {
+        return deepFreeze(JSON.parse(decoder.decode(await keys.decrypt(index, iv, purpose, ciphertext))) as unknown)
+      } catch {
+        // Not sealed with this key: try the next one.
+      }
+    }
+    return null
+  }
   return {
     async digest(value, purpose) {
       return encodeBase64url(await keys.mac(encoder.encode(`${purpose}\n${value}`)))
@@ -35,18 +67,19 @@ export function createSealer(secrets: readonly string[], given?: SealingKeys): S
       return `${VERSION}.${encodeBase64url(iv)}.${encodeBase64url(sealed)}`
     },
     async unseal<T>(sealed: string, purpose: string) {
-      const [version, ivText, ciphertextText, ...rest] = sealed.split('.')
-      const iv = decodeBase64url(ivText ?? '')
-      const ciphertext = decodeBase64url(ciphertextText ?? '')
-      if (version !== VERSION || rest.length > 0 || iv?.length !== 12 || !ciphertext) return null
-      for (let index = 0; index < keys.count; index += 1) {
-        try {
-          return JSON.parse(decoder.decode(await keys.decrypt(index, iv, purpose, ciphertext))) as T
-        } catch {
-          // Not sealed with this key: try the next one.
-        }
+      const key = `${purpose}\n${sealed}`
+      if (opened.has(key)) {
+        const value = opened.get(key)
+        // Kept as the most recently used: what is evicted is what no browser has sent for longest.
+        opened.delete(key)
+        opened.set(key, value)
+        return value as T
       }
-      return null
+      const value = await open(sealed, purpose)
+      if (value === null) return null
+      if (opened.size >= OPENED_KEPT) opened.delete(opened.keys().next().value!)
+      opened.set(key, value)
+      return value as T
     },
   }
 }
