@@ -56,44 +56,89 @@ const median = (values: number[]) => {
 }
 
 /** The median of each figure over the rounds, and every round's requests per second. */
-export interface InterleavedLoad extends Load {
+export interface RoundsLoad extends Load {
   rounds: number[]
 }
 
+const summarize = (runs: Load[]): RoundsLoad => {
+  const of = (figure: keyof Load) => median(runs.map((run) => run[figure] ?? Number.NaN))
+  return {
+    requestsPerSecond: of('requestsPerSecond'),
+    p50: of('p50'),
+    p99: of('p99'),
+    ...(runs[0]?.cpuMicrosPerRequest === undefined ? {} : { cpuMicrosPerRequest: of('cpuMicrosPerRequest') }),
+    rounds: runs.map((run) => run.requestsPerSecond),
+  }
+}
+
+const logged = (name: string, round: number, result: Load) => {
+  const cpu = result.cpuMicrosPerRequest === undefined ? '' : `, server CPU ${result.cpuMicrosPerRequest.toFixed(0)} µs/request`
+  console.log(
+    `[bench] round ${round}, ${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${cpu}`,
+  )
+  return result
+}
+
+/** One target loaded round after round, after a warm-up: medians. */
+export async function loadRounds(name: string, target: Target, rounds = LOAD.rounds): Promise<RoundsLoad> {
+  await load(target, LOAD.warmUpSeconds)
+  const runs: Load[] = []
+  for (let round = 1; round <= rounds; round++) runs.push(logged(name, round, await load(target)))
+  return summarize(runs)
+}
+
+/** Two targets compared: each one's medians, and the median over the rounds of A's figure over B's. */
+export interface PairLoad {
+  a: RoundsLoad
+  b: RoundsLoad
+  /** A's requests per second over B's, round by round; `ratio` is their median. */
+  ratios: number[]
+  ratio: number
+  /** B's CPU time per request over A's (so that, like `ratio`, above 1 means A is cheaper), the median over the rounds. */
+  cpuRatio?: number
+}
+
 /**
- * Loads every target in turn, round after round (A B C, B C A, C A B), after one warm-up each, so
- * that a machine busier in one moment than the next weighs on all of them alike; gives medians.
+ * Compares each pair of targets round after round, after one warm-up each. A round measures a
+ * pair A B B A, each for half the load's duration, back to back: a machine that grows busier or
+ * quieter during the round weighs on A and B alike, and the round's ratio is A's two halves over
+ * B's. The pairs take turns starting the rounds. Figures are medians over the rounds.
  */
-export async function loadInterleaved<Name extends string>(
-  targets: Record<Name, Target>,
-  rounds = LOAD.rounds,
-): Promise<Record<Name, InterleavedLoad>> {
-  const names = Object.keys(targets) as Name[]
-  for (const name of names) await load(targets[name], LOAD.warmUpSeconds) // JIT and connection pools
-  const runs = Object.fromEntries(names.map((name) => [name, [] as Load[]])) as Record<Name, Load[]>
+export async function loadPairs<Name extends string>(pairs: Record<Name, [a: Target, b: Target]>, rounds = LOAD.rounds) {
+  const names = Object.keys(pairs) as Name[]
+  for (const name of names) for (const target of pairs[name]) await load(target, LOAD.warmUpSeconds) // JIT and connection pools
+  const half = LOAD.durationSeconds / 2
+  const runs = Object.fromEntries(names.map((name) => [name, { a: [] as Load[], b: [] as Load[] }])) as Record<
+    Name,
+    { a: Load[]; b: Load[] }
+  >
   for (let round = 1; round <= rounds; round++) {
-    // Each round starts one target further on, so no target always follows the same one.
-    const order = names.map((_, index) => names[(index + round - 1) % names.length]!)
-    for (const name of order) {
-      const result = await load(targets[name])
-      runs[name].push(result)
-      const cpu = result.cpuMicrosPerRequest === undefined ? '' : `, server CPU ${result.cpuMicrosPerRequest.toFixed(0)} µs/request`
-      console.log(
-        `[bench] round ${round}, ${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${cpu}`,
-      )
+    for (const name of names.map((_, index) => names[(index + round - 1) % names.length]!)) {
+      const [a, b] = pairs[name]
+      const [a1, b1, b2, a2] = [await load(a, half), await load(b, half), await load(b, half), await load(a, half)]
+      // A half's figures averaged with the other half's.
+      const both = (first: Load, second: Load): Load => {
+        const mean = (figure: keyof Load) => (first[figure]! + second[figure]!) / 2
+        const cpu = first.cpuMicrosPerRequest === undefined ? {} : { cpuMicrosPerRequest: mean('cpuMicrosPerRequest') }
+        return { requestsPerSecond: mean('requestsPerSecond'), p50: mean('p50'), p99: mean('p99'), ...cpu }
+      }
+      runs[name].a.push(logged(`${name} A`, round, both(a1, a2)))
+      runs[name].b.push(logged(`${name} B`, round, both(b1, b2)))
     }
   }
   return Object.fromEntries(
     names.map((name) => {
-      const of = (figure: keyof Load) => median(runs[name].map((run) => run[figure] ?? Number.NaN))
-      const summary: InterleavedLoad = {
-        requestsPerSecond: of('requestsPerSecond'),
-        p50: of('p50'),
-        p99: of('p99'),
-        ...(targets[name][2] === undefined ? {} : { cpuMicrosPerRequest: of('cpuMicrosPerRequest') }),
-        rounds: runs[name].map((run) => run.requestsPerSecond),
+      const { a, b } = runs[name]
+      const ratios = a.map((run, index) => run.requestsPerSecond / b[index]!.requestsPerSecond)
+      const withCpu = a[0]?.cpuMicrosPerRequest !== undefined && b[0]?.cpuMicrosPerRequest !== undefined
+      const pair: PairLoad = {
+        a: summarize(a),
+        b: summarize(b),
+        ratios,
+        ratio: median(ratios),
+        ...(withCpu ? { cpuRatio: median(a.map((run, index) => b[index]!.cpuMicrosPerRequest! / run.cpuMicrosPerRequest!)) } : {}),
       }
-      return [name, summary]
+      return [name, pair]
     }),
-  ) as Record<Name, InterleavedLoad>
+  ) as Record<Name, PairLoad>
 }

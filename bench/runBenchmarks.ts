@@ -15,7 +15,7 @@ import { serveBuiltApp } from '../test/e2e/appProcess'
 import { signInThroughForm } from '../test/e2e/signInThroughForm'
 import { listenDemoBackend } from '../test/listenDemoBackend'
 import { measureFleetRefresh } from './fleetRefresh'
-import { LOAD, loadInterleaved, type InterleavedLoad } from './loadTargets'
+import { LOAD, loadPairs, loadRounds, type PairLoad, type RoundsLoad, type Target } from './loadTargets'
 import { DEMO, signInGatehouse } from './signInGatehouse'
 import { measureTabRequests } from './tabRequests'
 
@@ -80,18 +80,15 @@ async function signInBackend(backendUrl: string) {
 }
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
-/** Round by round, two targets measured back to back: the median of their ratios, and each. */
-const pairedRatio = (a: InterleavedLoad, b: InterleavedLoad) => {
-  const each = a.rounds.map((round, index) => round / b.rounds[index]!)
-  const sorted = [...each].sort((x, y) => x - y)
-  return `${sorted[sorted.length >> 1]!.toFixed(2)}× (rounds ${each.map((value) => value.toFixed(2)).join(', ')})`
-}
-const perSecond = (load: InterleavedLoad) => `${load.requestsPerSecond.toFixed(0)} req/s`
-const cpu = (load: InterleavedLoad) =>
+/** A pair's ratio: the median, each round's, and the same by CPU time per request. */
+const pairRatio = ({ ratio: median, ratios, cpuRatio }: PairLoad) =>
+  `${median.toFixed(2)}× (rounds ${ratios.map((value) => value.toFixed(2)).join(', ')})${cpuRatio === undefined ? '' : `, ${cpuRatio.toFixed(2)}× by CPU per request`}`
+const perSecond = (load: RoundsLoad) => `${load.requestsPerSecond.toFixed(0)} req/s`
+const cpu = (load: RoundsLoad) =>
   load.cpuMicrosPerRequest === undefined ? '' : `, server CPU ${load.cpuMicrosPerRequest.toFixed(0)} µs/request`
-const described = (load: InterleavedLoad) =>
-  `${perSecond(load)} (rounds ${load.rounds.map((round) => round.toFixed(0)).join(', ')}), p50 ${load.p50} ms, p99 ${load.p99} ms${cpu(load)}`
-const loadCommand = `autocannon -c ${LOAD.connections} -d ${LOAD.durationSeconds}, ${LOAD.rounds} interleaved rounds, medians`
+const described = (load: RoundsLoad) =>
+  `${perSecond(load)} (rounds ${load.rounds.map((round) => round.toFixed(0)).join(', ')}), p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms${cpu(load)}`
+const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds of A B B A (${LOAD.durationSeconds / 2} s each), medians`
 const rows: string[] = []
 const row = (figure: string, measured: string, result: string, how: string) => rows.push(`| ${figure} | ${measured} | ${result} | ${how} |`)
 
@@ -110,43 +107,42 @@ try {
   const peerSession = await (await fetch(`${peer.baseURL}/api/auth/session`, { headers: { cookie: peerCookie } })).json()
   if (peerSession?.user?.email !== DEMO.email) throw new Error(`Auth.js session read: ${JSON.stringify(peerSession)}`)
 
-  // One signed-in session read, every way it can be served, taking turns round after round.
-  const loads = await loadInterleaved({
-    gatehouse: [`${app.baseURL}/api/auth/session`, { cookie: gatehouseCookie }, app.pid],
-    idle: [`${app.baseURL}/api/health`, { cookie: gatehouseCookie }, app.pid],
-    idleWithoutCookies: [`${app.baseURL}/api/health`, {}, app.pid],
-    gatehouseWithRedis: [`${appWithRedis.baseURL}/api/auth/session`, { cookie: redisCookie }, appWithRedis.pid],
-    idleWithRedis: [`${appWithRedis.baseURL}/api/health`, { cookie: redisCookie }, appWithRedis.pid],
-    authjs: [`${peer.baseURL}/api/auth/session`, { cookie: peerCookie }, peer.pid],
+  // One signed-in session read against what it is compared with, pair by pair, round after round.
+  const gatehouseTarget: Target = [`${app.baseURL}/api/auth/session`, { cookie: gatehouseCookie }, app.pid]
+  const pairs = await loadPairs({
+    proxyCost: [gatehouseTarget, [`${app.baseURL}/api/health`, { cookie: gatehouseCookie }, app.pid]],
+    proxyCostWithRedis: [
+      [`${appWithRedis.baseURL}/api/auth/session`, { cookie: redisCookie }, appWithRedis.pid],
+      [`${appWithRedis.baseURL}/api/health`, { cookie: redisCookie }, appWithRedis.pid],
+    ],
+    peer: [gatehouseTarget, [`${peer.baseURL}/api/auth/session`, { cookie: peerCookie }, peer.pid]],
   })
-  const { gatehouse, idle, idleWithoutCookies, gatehouseWithRedis, idleWithRedis, authjs } = loads
+  const { proxyCost, proxyCostWithRedis, peer: versusPeer } = pairs
   // Apart: ten times the others' rate through this process's own event loop would weigh on whichever target came next.
-  const { backend: direct } = await loadInterleaved({
-    backend: [`${backend.url}/auth/profile`, { authorization: `Bearer ${accessToken}` }],
-  })
+  const direct = await loadRounds('backend', [`${backend.url}/auth/profile`, { authorization: `Bearer ${accessToken}` }])
   row(
-    '1. Proxy cost: `GET /api/auth/session` vs a route handler that does nothing (`GET /api/health`), on the same `next start` of the example app, with the same request (the session cookies) and without cookies',
-    `gatehouse ${described(gatehouse)}; idle route ${described(idle)}; idle route without cookies ${described(idleWithoutCookies)}`,
-    `${pairedRatio(gatehouse, idle)} the idle route's throughput for the same request (goal ≥ 0.9×; ${ratio(gatehouse.requestsPerSecond, idle.requestsPerSecond)} from the medians), ${ratio(idle.cpuMicrosPerRequest!, gatehouse.cpuMicrosPerRequest!)} by CPU per request; ${ratio(gatehouse.requestsPerSecond, idleWithoutCookies.requestsPerSecond)} its throughput without cookies, which Next.js answers with less work of its own (${ratio(idleWithoutCookies.cpuMicrosPerRequest!, gatehouse.cpuMicrosPerRequest!)} by CPU)`,
-    loadCommand,
+    '1. Proxy cost: `GET /api/auth/session` vs a route handler that does nothing (`GET /api/health`), on the same `next start` of the example app, with the same request (the session cookies)',
+    `gatehouse ${described(proxyCost.a)}; idle route ${described(proxyCost.b)}`,
+    `${pairRatio(proxyCost)} the idle route's throughput (goal ≥ 0.9×)`,
+    pairCommand,
   )
   row(
     '2. The same with Redis configured: a second `next start` of the example app with `REDIS_URL`, its session read against its own idle route; reading a session needs no Redis call',
-    `gatehouse ${described(gatehouseWithRedis)}; idle route ${described(idleWithRedis)}`,
-    `${pairedRatio(gatehouseWithRedis, idleWithRedis)} the idle route's throughput for the same request (goal ≥ 0.9×; ${ratio(gatehouseWithRedis.requestsPerSecond, idleWithRedis.requestsPerSecond)} from the medians), ${ratio(idleWithRedis.cpuMicrosPerRequest!, gatehouseWithRedis.cpuMicrosPerRequest!)} by CPU per request`,
-    loadCommand,
+    `gatehouse ${described(proxyCostWithRedis.a)}; idle route ${described(proxyCostWithRedis.b)}`,
+    `${pairRatio(proxyCostWithRedis)} the idle route's throughput (goal ≥ 0.9×)`,
+    pairCommand,
   )
   row(
     '3. A peer: the same signed-in session read through Auth.js (next-auth 5.0.0-beta.32, Credentials provider calling the demo backend, JWT sessions)',
-    `Auth.js ${described(authjs)}; gatehouse ${perSecond(gatehouse)}`,
-    `gatehouse ${ratio(gatehouse.requestsPerSecond, authjs.requestsPerSecond)} Auth.js's throughput (goal ≥ 2×)`,
-    `${loadCommand}, both \`GET /api/auth/session\``,
+    `gatehouse ${described(versusPeer.a)}; Auth.js ${described(versusPeer.b)}`,
+    `gatehouse ${pairRatio(versusPeer)} Auth.js's throughput (goal ≥ 2×)`,
+    `${pairCommand}, both \`GET /api/auth/session\``,
   )
   row(
     '4. For scale: the profile straight from the demo backend (`GET /auth/profile`, no Next.js)',
     `backend ${described(direct)}`,
-    `gatehouse ${ratio(gatehouse.requestsPerSecond, direct.requestsPerSecond)} the backend's throughput`,
-    loadCommand,
+    `gatehouse ${ratio(proxyCost.a.requestsPerSecond, direct.requestsPerSecond)} the backend's throughput`,
+    `autocannon -c ${LOAD.connections} -d ${LOAD.durationSeconds}, ${LOAD.rounds} rounds, medians`,
   )
 
   // Server Component renders of a signed-in page, counting what the backend receives meanwhile.
@@ -252,12 +248,11 @@ const report = `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/runBenchmarks.ts\`): every figure below comes from one run, measured side by side on
 one machine, against demo backends in the bench's own process on 127.0.0.1 and Debian's \`redis-server\` on a loopback
-port. Load comes from autocannon in its own process, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per
-round; the targets of figures 1 to 3 take turns (A B C, B C A, C A B …) for ${LOAD.rounds} rounds after a ${LOAD.warmUpSeconds} s
-warm-up each, so a moment when the machine is busier weighs on all of them alike, and each figure is the median of its
-rounds; a ratio between two targets that run back to back (the session read and the idle route of one server) is the
-median of its ratios round by round. Server CPU per request is the server process's CPU time (\`/proc/<pid>/stat\`) over the requests it answered in
-the round.
+port. Load comes from autocannon in its own process, ${LOAD.connections} connections. Figures 1 to 3 compare two targets A
+and B: after a ${LOAD.warmUpSeconds} s warm-up of each, every round loads them A B B A for ${LOAD.durationSeconds / 2} s each, back to
+back, so a machine that grows busier or quieter during the round weighs on both alike; the round's ratio is A's over B's,
+the pairs take turns starting the rounds, and each figure is the median of ${LOAD.rounds} rounds. Server CPU per request is the
+server process's CPU time (\`/proc/<pid>/stat\`) over the requests it answered.
 
 Machine: ${machine}. Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 

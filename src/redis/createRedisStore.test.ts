@@ -25,7 +25,10 @@ function instance(options: Partial<CoordinationOptions> & { url?: string } = {})
   const store = createRedisStore({ url: options.url ?? redis.url, timeoutMs: 1_000 })
   stores.push(store)
   const logger = { warn: vi.fn() }
-  const exchangeOnce = createSharedExchange({ store, ...options }, { sealer: createSealer([SECRET]), graceMs: 30_000, logger })
+  const exchangeOnce = createSharedExchange(
+    { store, ...options },
+    { sealer: createSealer([SECRET]), graceMs: 30_000, maxCallMs: 60_000, logger },
+  )
   return { exchangeOnce, logger }
 }
 const token = () => `refresh-1-${crypto.randomUUID()}`
@@ -86,7 +89,10 @@ describe('one exchange per refresh token across instances sharing a Redis', () =
         return store.setIfAbsent(key, value, ttlMs)
       },
     }
-    const second = createSharedExchange({ store: late }, { sealer: createSealer([SECRET]), graceMs: 30_000, logger: { warn: vi.fn() } })
+    const second = createSharedExchange(
+      { store: late },
+      { sealer: createSealer([SECRET]), graceMs: 30_000, maxCallMs: 60_000, logger: { warn: vi.fn() } },
+    )
     const exchange = vi.fn(async () => OUTCOME)
     const looking = second(refreshToken, exchange)
     await sleep(50)
@@ -94,6 +100,37 @@ describe('one exchange per refresh token across instances sharing a Redis', () =
     release()
     expect(await looking).toEqual(OUTCOME)
     expect(exchange).toHaveBeenCalledTimes(1)
+  })
+
+  it('looks for a slow holder’s outcome less and less often, and still finds it', async () => {
+    const refreshToken = token()
+    let release = () => {}
+    const answered = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    void instance().exchangeOnce(refreshToken, async () => {
+      await answered
+      return OUTCOME
+    })
+    await sleep(20)
+    const store = createRedisStore({ url: redis.url, timeoutMs: 1_000 })
+    stores.push(store)
+    let looks = 0
+    const counted = {
+      ...store,
+      get: (key: string) => {
+        looks += 1
+        return store.get(key)
+      },
+    }
+    const exchange = vi.fn(async () => OUTCOME)
+    const following = instance({ store: counted }).exchangeOnce(refreshToken, exchange)
+    // Three seconds of a stalled holder: at a steady 25 ms that would be 120 looks.
+    await sleep(3_000)
+    release()
+    expect(await following).toEqual(OUTCOME)
+    expect(exchange).not.toHaveBeenCalled()
+    expect(looks).toBeLessThanOrEqual(12)
   })
 
   it('takes over from a holder that crashed once its lock expires', async () => {

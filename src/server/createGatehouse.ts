@@ -18,6 +18,7 @@ import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from
 import { sealerOnFirstUse } from './session/sealerOnFirstUse'
 import { errorResponse, toResponse } from './routes/toResponse'
 import type { BackendAdapter } from './backend/BackendAdapter'
+import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from './backend/backendDurations'
 
 export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   backend: BackendAdapter
@@ -109,8 +110,10 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const sealer = sealerOnFirstUse(options.secret, logger)
   const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
   const graceMs = options.refreshGraceMs ?? 30_000
-  const exchangeOnce = options.coordination && createSharedExchange(options.coordination, { sealer, graceMs, logger })
-  const flights = createRefreshFlights({ graceMs, now, exchangeOnce })
+  const waitMs = options.backend.timeoutMs ?? DEFAULT_WAIT_MS
+  const maxCallMs = options.backend.maxCallMs ?? DEFAULT_MAX_CALL_MS
+  const exchangeOnce = options.coordination && createSharedExchange(options.coordination, { sealer, graceMs, maxCallMs, logger })
+  const flights = createRefreshFlights({ graceMs, waitMs, now, exchangeOnce })
   const exposeAccessToken = options.exposeAccessToken ?? false
   const context: RouteContext = {
     backend: options.backend,
@@ -118,6 +121,7 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     flights,
     maxBodyBytes: options.maxBodyBytes ?? 16_384,
     now,
+    waitMs,
     logger,
     exposeAccessToken,
   }

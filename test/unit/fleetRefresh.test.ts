@@ -18,13 +18,21 @@ let redis: RedisServer
 let backend: ReturnType<typeof fakeTokenServer>
 let backendUrl: string
 let closeBackend: () => void
+/** While `until` is set, the backend answers no refresh before it resolves (a stalled backend); `held` counts them. */
+const stall = { until: undefined as Promise<void> | undefined, held: 0 }
 const running: ChildProcess[] = []
 
 beforeAll(async () => {
   redis = await startRedis()
   // Rotates refresh tokens with no grace; a used one presented again revokes the whole family.
   backend = fakeTokenServer({ refresh: 'rotate-revoke-family', now: Date.now, accessLifetimeSeconds: LIFETIME_SECONDS })
-  const served = await serveFetch(backend.fetch)
+  const served = await serveFetch(async (request) => {
+    if (stall.until && (await request.clone().text()).includes('grant_type=refresh_token')) {
+      stall.held += 1
+      await stall.until
+    }
+    return backend.fetch(request)
+  })
   backendUrl = served.url
   closeBackend = () => served.server.close()
 })
@@ -37,14 +45,20 @@ afterAll(async () => {
 })
 
 /** Three gatehouse instances, each a Node process of its own; with Redis when given its URL. */
-async function startFleet(redisUrl?: string) {
+async function startFleet(redisUrl?: string, { timeoutMs }: { timeoutMs?: number } = {}) {
   const logs: string[] = []
   const urls = await Promise.all(
     [0, 1, 2].map(
       () =>
         new Promise<string>((resolve, reject) => {
           const child = spawn(process.execPath, ['--import', 'tsx', INSTANCE], {
-            env: { ...process.env, BACKEND_URL: backendUrl, REDIS_URL: redisUrl ?? '', FLEET_SECRET: SECRET },
+            env: {
+              ...process.env,
+              BACKEND_URL: backendUrl,
+              BACKEND_TIMEOUT_MS: timeoutMs === undefined ? '' : String(timeoutMs),
+              REDIS_URL: redisUrl ?? '',
+              FLEET_SECRET: SECRET,
+            },
             stdio: ['ignore', 'pipe', 'pipe'],
           })
           running.push(child)
@@ -95,6 +109,38 @@ describe('one backend refresh per session across three instances', () => {
     const next = await fleet.read(1, answers.at(-1)!.cookie)
     expect(next.signedIn).toBe(true)
     expect(backend.stats.refreshes - before).toBe(2)
+  }, 30_000)
+
+  it('with Redis: a refresh still out when its request gives up is waited for by the other instance too, and its answer reaches both', async () => {
+    const fleet = await startFleet(redis.url, { timeoutMs: 500 })
+    const cookie = await fleet.signIn()
+    await untilExpired()
+    const before = { ...backend.stats }
+    let release!: () => void
+    stall.held = 0
+    stall.until = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    try {
+      // The first instance holds the call; the second finds it taken and waits for its outcome.
+      const [first, second] = [await fleet.read(0, cookie), await fleet.read(1, cookie)]
+      expect([first.status, second.status]).toEqual([504, 504])
+      expect(stall.held).toBe(1)
+    } finally {
+      stall.until = undefined
+      release()
+    }
+    while (backend.stats.refreshes === before.refreshes) await sleep(10)
+    const answers = [await fleet.read(1, cookie), await fleet.read(0, cookie)]
+    expect(
+      answers.map((answer) => answer.signedIn),
+      fleet.logs.join(''),
+    ).toEqual([true, true])
+    expect(backend.stats).toMatchObject({ refreshes: before.refreshes + 1, replays: before.replays })
+
+    await untilExpired()
+    expect((await fleet.read(2, answers[0]!.cookie)).signedIn).toBe(true)
+    expect(backend.stats).toMatchObject({ refreshes: before.refreshes + 2, replays: before.replays })
   }, 30_000)
 
   it('without Redis: the same reads exchange the token once per instance, and the backend revokes the session', async () => {

@@ -81,7 +81,7 @@ const scenarios: Record<string, () => Promise<void>> = {
 
   /** 5,000 rotations within one grace window; then the very first token is presented again. */
   async 'long-chain'() {
-    const flights = createRefreshFlights({ graceMs: 60_000, now })
+    const flights = createRefreshFlights({ graceMs: 60_000, waitMs: 10_000, now })
     const instance = crypto.randomUUID()
     let exchanges = 0
     const exchange = async (refreshToken: string) => {

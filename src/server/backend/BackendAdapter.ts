@@ -30,7 +30,7 @@ export interface BackendCredentials {
  * | `signIn` | the backend refuses the fields; `fields` maps the form's field names (`email`, `username`, `password`) to messages | 422 `validation_failed` |
  * | `refresh`, `profile` | the backend rejects the token: the session ends and the cookies are cleared | 401 `session_expired` |
  * | any | the backend cannot be reached | 502 `backend_unavailable` |
- * | any | the backend is too slow | 504 `backend_timeout` |
+ * | any | the backend is too slow: it has not answered within `timeoutMs` (the call runs on) | 504 `backend_timeout` |
  * | any | the answer is not what was expected (the message says why, for the server log) | 502 `backend_invalid_response` |
  *
  * Anything else thrown becomes a 500 without details. A failing `signOut` is logged and the
@@ -54,6 +54,13 @@ export interface BackendAdapter {
   readonly identifier?: 'email' | 'username'
   /** The backend's address: where the backend proxy route forwards unless told otherwise. */
   readonly baseUrl?: string
+  /**
+   * How long a request waits for a call's answer before it answers 504 `backend_timeout`; the
+   * call itself is not abandoned, and what it answers later is used (see `maxCallMs`). Default 10 000 ms.
+   */
+  readonly timeoutMs?: number
+  /** How long a call may run in all before the adapter abandons it. Default 60 000 ms. */
+  readonly maxCallMs?: number
   signIn(credentials: BackendCredentials): Promise<BackendTokens>
   refresh(refreshToken: string): Promise<BackendTokens>
   profile(accessToken: string): Promise<User>

@@ -9,7 +9,8 @@ export interface BackendResponse {
 
 export interface BackendFetchOptions {
   fetch?: typeof fetch
-  timeoutMs: number
+  /** How long the call may run in all before it is abandoned (see `RestAdapterOptions.maxCallMs`). */
+  maxCallMs: number
 }
 
 const MAX_BACKEND_BODY_BYTES = 1_000_000
@@ -22,15 +23,15 @@ const MAX_BACKEND_BODY_BYTES = 1_000_000
 export async function backendFetch(
   url: string,
   init: RequestInit,
-  { fetch: fetchImpl = globalThis.fetch, timeoutMs }: BackendFetchOptions,
+  { fetch: fetchImpl = globalThis.fetch, maxCallMs }: BackendFetchOptions,
 ): Promise<BackendResponse> {
-  const signal = AbortSignal.timeout(timeoutMs)
+  const signal = AbortSignal.timeout(maxCallMs)
   const response = await fetchWithin(fetchImpl, url, { ...init, signal }, SIGN_IN_SERVICE)
   let text: string | null
   try {
     text = await readLimitedText(response.body, MAX_BACKEND_BODY_BYTES)
   } catch {
-    throw signal.aborted ? timeoutError(SIGN_IN_SERVICE) : invalidResponse('its body could not be read')
+    throw signal.aborted ? backendTimeout(SIGN_IN_SERVICE) : invalidResponse('its body could not be read')
   }
   if (text === null) throw invalidResponse(`its body is larger than ${MAX_BACKEND_BODY_BYTES} bytes`)
   if (text.trim() === '') return { status: response.status, body: undefined }
@@ -47,7 +48,9 @@ export function invalidResponse(reason: string): GatehouseError {
 }
 
 const SIGN_IN_SERVICE = 'sign-in service'
-const timeoutError = (service: string) =>
+
+/** A 504 for a backend that has not answered in time, naming `service` for the person reading it. */
+export const backendTimeout = (service = SIGN_IN_SERVICE) =>
   new GatehouseError(504, 'backend_timeout', `The ${service} took too long to answer. Please try again.`)
 
 /**
@@ -65,7 +68,7 @@ export async function fetchWithin(
     return await fetchImpl(url, { ...init, redirect: 'manual' })
   } catch {
     throw init.signal.aborted
-      ? timeoutError(service)
+      ? backendTimeout(service)
       : new GatehouseError(502, 'backend_unavailable', `The ${service} cannot be reached right now. Please try again shortly.`)
   }
 }

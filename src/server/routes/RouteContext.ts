@@ -5,6 +5,8 @@ import type { RouteResult } from './toResponse'
 /** What every auth route is given: the session machinery and the request's limits. */
 export interface RouteContext extends SessionContext {
   maxBodyBytes: number
+  /** How long a request waits for the backend's answer (`BackendAdapter.timeoutMs`). */
+  waitMs: number
   logger: Pick<Console, 'warn'>
 }
 

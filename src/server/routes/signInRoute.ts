@@ -1,4 +1,7 @@
 import { safeRedirectPath } from '../../contract/safeRedirectPath'
+import { waitForAnswer } from '../backend/waitForAnswer'
+import { GatehouseError } from '../GatehouseError'
+import type { ExchangeResult } from '../session/createRefreshFlights'
 import { startSession, withProfile } from '../session/resumeSession'
 import { isFormNavigation } from './formNavigation'
 import { readSignInBody } from './readSignInBody'
@@ -7,12 +10,22 @@ import type { AuthRoute } from './RouteContext'
 /**
  * `POST sign-in`: the credentials go to the backend, its tokens into sealed cookies. A plain HTML
  * form (no script yet) is sent on to its `next`; its failures go back to the form (see `handle`).
+ * A backend that answers after the browser stopped waiting (504 `backend_timeout`) has started
+ * a session nobody holds: it is signed out there at once.
  */
 export const signInRoute: AuthRoute = async (context, previous, request) => {
   const { credentials, next } = await readSignInBody(request, context.maxBodyBytes)
+  const signedIn = context.backend.signIn(credentials).then((tokens) => withProfile(context, tokens))
+  const signOutLate = ({ tokens }: ExchangeResult) =>
+    context.backend.signOut(tokens).then(
+      () => context.logger.warn('[gatehouse] a sign-in answered after its request had given up; it was signed out at the backend.'),
+      (error: unknown) =>
+        context.logger.warn(
+          `[gatehouse] a sign-in answered after its request had given up, and signing it out at the backend failed (${error instanceof GatehouseError ? error.code : 'error'}).`,
+        ),
+    )
   // A sign-in starts a new session: only the names of the cookies it replaces are kept, to clear stale chunks.
-  const tokens = await context.backend.signIn(credentials)
-  const { session, cookies } = await startSession(context, await withProfile(context, tokens), {
+  const { session, cookies } = await startSession(context, await waitForAnswer(signedIn, context.waitMs, signOutLate), {
     present: previous.present,
     discard: false,
   })

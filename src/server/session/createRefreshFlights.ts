@@ -1,6 +1,7 @@
 import type { User } from '../../contract/types'
 import { GatehouseError } from '../GatehouseError'
 import type { BackendTokens } from '../backend/BackendAdapter'
+import { waitForAnswer } from '../backend/waitForAnswer'
 import type { ExchangeOnce } from './createSharedExchange'
 
 /** What a sign-in or an exchange yields: the backend's tokens and the profile that came with them. */
@@ -32,16 +33,24 @@ export interface RefreshFlights {
    * successor was refreshed in turn. An outcome whose access token has expired is exchanged
    * again, through its newest refresh token. An answer without a refresh token keeps the one
    * exchanged, with its expiry (RFC 6749 §6). `null` when the backend rejected the token.
+   * Waits `waitMs` at most (then 504 `backend_timeout`); the exchange itself runs on, and its
+   * answer is what the next call with the same token gets.
    */
   run(held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Promise<RefreshOutcome | null>
 }
 
 interface Flight {
+  refreshToken: string
   outcome: Promise<RefreshOutcome | null>
   /** Order of starting, process-wide: a successor's flight is followed only when it started later. */
   order: number
   /** Set once the exchange has answered. */
   settled?: { outcome: RefreshOutcome | null }
+  /** Calls waiting for the outcome right now. */
+  waiting: number
+  /** Answered while nobody waited (each had given up): kept until a call takes it. */
+  unclaimed?: boolean
+  forgetting?: ReturnType<typeof setTimeout>
 }
 
 interface Registry {
@@ -51,21 +60,33 @@ interface Registry {
 
 // One registry per process, shared by every gatehouse instance in it: Next.js bundles proxy.ts
 // and the route handlers separately, and both must see the same flights.
-const REGISTRY = Symbol.for('gatehouse.refreshFlights.v2')
+const REGISTRY = Symbol.for('gatehouse.refreshFlights.v3')
+
+/**
+ * The longest an outcome nobody has taken is kept: a browser that gave up on a slow refresh
+ * still holds the token it exchanged, and must get the successor, not a replay, when it comes
+ * back (a laptop closed overnight). Shorter when the successor's refresh token expires sooner.
+ */
+export const UNCLAIMED_KEPT_MS = 24 * 60 * 60_000
 
 /**
  * Single-flight refreshes per refresh token, so a backend that rotates refresh tokens never
  * receives the same one twice from this process, however many requests race. A token server
  * that echoes the refresh token, omits it, or hands out a cycle of them is followed only to
  * flights that started later and tokens not seen yet, and a call exchanges at most once itself:
- * every call ends.
+ * every call ends. A call waits `waitMs` at most; an exchange still running then runs on, and
+ * its outcome is the next call's, so a slow backend's rotation is never lost and the old token
+ * never sent twice.
  */
 export function createRefreshFlights({
   graceMs,
+  waitMs,
   now,
   exchangeOnce,
 }: {
   graceMs: number
+  /** How long a call waits for an exchange (the backend's `timeoutMs`). */
+  waitMs: number
   now: () => number
   /** Shares each exchange with the other instances (see `createSharedExchange`); without it, this process alone. */
   exchangeOnce?: ExchangeOnce
@@ -74,11 +95,19 @@ export function createRefreshFlights({
   store[REGISTRY] ??= { flights: new Map(), started: 0 }
   const registry = store[REGISTRY]
   const { flights } = registry
-  const forgetLater = (refreshToken: string, flight: Flight) => {
-    const timer = setTimeout(() => {
-      if (flights.get(refreshToken) === flight) flights.delete(refreshToken)
-    }, graceMs)
-    ;(timer as { unref?: () => void }).unref?.()
+  const forgetLater = (flight: Flight, afterMs: number) => {
+    clearTimeout(flight.forgetting)
+    flight.forgetting = setTimeout(() => {
+      if (flights.get(flight.refreshToken) === flight) flights.delete(flight.refreshToken)
+    }, afterMs)
+    ;(flight.forgetting as { unref?: () => void }).unref?.()
+  }
+  // An outcome somebody waits for is kept for the grace window; successors nobody waits for, for
+  // the browser to take when it is back. A rejection is the same answer whenever it is asked again.
+  const keepMs = (flight: Flight, outcome: RefreshOutcome | null) => {
+    if (flight.waiting > 0 || !outcome) return graceMs
+    const expiresIn = (outcome.tokens.refreshTokenExpiresAt ?? Number.POSITIVE_INFINITY) - now()
+    return Math.max(graceMs, Math.min(UNCLAIMED_KEPT_MS, expiresIn))
   }
   const fresh = (outcome: RefreshOutcome) => outcome.tokens.accessTokenExpiresAt > now()
 
@@ -98,11 +127,14 @@ export function createRefreshFlights({
     }
     registry.started += 1
     const flight: Flight = {
+      refreshToken: held.refreshToken,
       order: registry.started,
-      outcome: (exchangeOnce ? exchangeOnce(held.refreshToken, exchangeHere) : exchangeHere()).then(
+      waiting: 0,
+      outcome: (exchangeOnce ? exchangeOnce(held.refreshToken, exchangeHere, (outcome) => keepMs(flight, outcome)) : exchangeHere()).then(
         (outcome) => {
           flight.settled = { outcome }
-          forgetLater(held.refreshToken, flight)
+          flight.unclaimed = flight.waiting === 0 && outcome !== null
+          forgetLater(flight, keepMs(flight, outcome))
           return outcome
         },
         (error: unknown) => {
@@ -117,6 +149,21 @@ export function createRefreshFlights({
 
   return {
     async run(held, exchange) {
+      // One wait for the whole call, however many flights it follows; the flights run on without it.
+      const deadline = performance.now() + waitMs
+      const claim = async (flight: Flight) => {
+        flight.waiting += 1
+        try {
+          return await waitForAnswer(flight.outcome, deadline - performance.now())
+        } finally {
+          flight.waiting -= 1
+          if (flight.unclaimed && flight.settled) {
+            // Taken at last: from now on it is kept like any other outcome.
+            flight.unclaimed = false
+            forgetLater(flight, graceMs)
+          }
+        }
+      }
       // What this caller can use: unexpired, and not the access token it already has.
       const news = (outcome: RefreshOutcome) => fresh(outcome) && outcome.tokens.accessToken !== held.accessToken
       const spent = (flight: Flight) => flight.settled?.outcome != null && !news(flight.settled.outcome)
@@ -125,7 +172,7 @@ export function createRefreshFlights({
       let flight = known ?? start(held, exchange)
       // At most one exchange of its own per call, whatever the backend answers.
       let renewed = !known
-      let outcome = await flight.outcome
+      let outcome = await claim(flight)
       const followed = new Set([held.refreshToken])
       while (outcome) {
         const successor: HeldRefreshToken = {
@@ -137,7 +184,7 @@ export function createRefreshFlights({
           followed.add(successor.refreshToken)
           const previous: RefreshOutcome = outcome
           // A failed exchange of the successor (backend down) leaves the successor itself current, while it lasts.
-          outcome = await next.outcome.catch((error: unknown) => {
+          outcome = await claim(next).catch((error: unknown) => {
             if (fresh(previous)) return previous
             throw error
           })
@@ -151,7 +198,7 @@ export function createRefreshFlights({
         renewed = true
         flight = next && !spent(next) ? next : start(successor, exchange)
         followed.add(successor.refreshToken)
-        outcome = await flight.outcome
+        outcome = await claim(flight)
       }
       return null
     },

@@ -13,15 +13,24 @@ export interface CoordinationOptions {
   whenUnreachable?: 'refreshHere' | 'refuse'
   /**
    * How long an instance may take over a refresh token's exchange before another takes it over:
-   * longer than the backend's timeout, so only a crashed holder is overtaken. Default 15 s.
+   * longer than a backend call may run, so only a crashed holder is overtaken. Default: the
+   * backend's `maxCallMs` (60 s) and 5 s more.
    */
   lockMs?: number
 }
 
-/** Runs `exchange` for `refreshToken`, or takes the outcome another instance's run left. */
-export type ExchangeOnce = <Outcome>(refreshToken: string, exchange: () => Promise<Outcome>) => Promise<Outcome>
+/**
+ * Runs `exchange` for `refreshToken`, or takes the outcome another instance's run left; the
+ * outcome is kept for the others for `keepMs(outcome)` (default: the grace window).
+ */
+export type ExchangeOnce = <Outcome>(
+  refreshToken: string,
+  exchange: () => Promise<Outcome>,
+  keepMs?: (outcome: Outcome) => number,
+) => Promise<Outcome>
 
-const POLL_MS = 25
+// A follower looks again after 25 ms, then less and less often: a stalled holder may take up to maxCallMs.
+const POLL_MS = { first: 25, longest: 1_000 }
 const OUTCOME = 'refresh-outcome'
 
 /**
@@ -32,9 +41,15 @@ const OUTCOME = 'refresh-outcome'
  * refused, see `whenUnreachable`) until the store answers again.
  */
 export function createSharedExchange(
-  { store, whenUnreachable = 'refreshHere', lockMs = 15_000 }: CoordinationOptions,
-  { sealer, graceMs, logger }: { sealer: Sealer; graceMs: number; logger: Pick<Console, 'warn'> },
+  { store, whenUnreachable = 'refreshHere', ...options }: CoordinationOptions,
+  {
+    sealer,
+    graceMs,
+    maxCallMs,
+    logger,
+  }: { sealer: Sealer; graceMs: number /** The backend's `maxCallMs`. */; maxCallMs: number; logger: Pick<Console, 'warn'> },
 ): ExchangeOnce {
+  const lockMs = options.lockMs ?? maxCallMs + 5_000
   let unreachable = false
   const reachable = () => {
     if (unreachable) logger.warn('[gatehouse] the coordination store answers again: refreshes are shared across instances again.')
@@ -49,7 +64,11 @@ export function createSharedExchange(
     unreachable = true
   }
 
-  return async <Outcome>(refreshToken: string, exchange: () => Promise<Outcome>): Promise<Outcome> => {
+  return async <Outcome>(
+    refreshToken: string,
+    exchange: () => Promise<Outcome>,
+    keepMs: (outcome: Outcome) => number = () => graceMs,
+  ): Promise<Outcome> => {
     let keys: { outcome: string; lock: string }
     const owner = crypto.randomUUID()
     const shared = async () => {
@@ -62,6 +81,7 @@ export function createSharedExchange(
       // Another instance's outcome, or this instance's turn; a holder that crashed loses the lock when it expires.
       // The outcome is looked for once more with the lock taken: the holder before may have finished in between.
       let locked = false
+      let pollMs = POLL_MS.first
       for (;;) {
         const outcome = await shared()
         if (outcome !== undefined) {
@@ -71,7 +91,10 @@ export function createSharedExchange(
         }
         if (locked) break
         locked = await store.setIfAbsent(keys.lock, owner, lockMs)
-        if (!locked) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+        if (!locked) {
+          await new Promise((resolve) => setTimeout(resolve, pollMs))
+          pollMs = Math.min(2 * pollMs, POLL_MS.longest)
+        }
       }
       reachable()
     } catch (error) {
@@ -91,7 +114,7 @@ export function createSharedExchange(
       throw error
     }
     try {
-      await store.set(keys.outcome, await sealer.seal({ outcome }, OUTCOME), graceMs)
+      await store.set(keys.outcome, await sealer.seal({ outcome }, OUTCOME), keepMs(outcome))
       await store.deleteIf(keys.lock, owner)
     } catch (error) {
       // The outcome is this request's all the same; the others find the lock expired and ask the backend.

@@ -79,7 +79,7 @@ describe('refresh races against a backend that revokes on reuse', () => {
 describe('refresh flights against a backend whose tokens arrive already expired (its clock is behind)', () => {
   it('make one exchange per call, not one more for a fresher answer that cannot come', async () => {
     const clock = { now: Date.parse('2026-01-01T00:00:00Z') }
-    const flights = createRefreshFlights({ graceMs: 60_000, now: () => clock.now })
+    const flights = createRefreshFlights({ graceMs: 60_000, waitMs: 10_000, now: () => clock.now })
     const user = { id: '1', roles: [] }
     let exchanges = 0
     const outcome = await flights.run(

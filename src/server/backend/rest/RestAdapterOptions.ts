@@ -96,8 +96,18 @@ export interface UserMapping {
 export interface RestAdapterOptions {
   /** The backend's base URL, e.g. `https://api.example.com`. */
   baseUrl: string
-  /** How long to wait for any backend call. Default 10 000 ms. */
+  /**
+   * How long a request waits for the backend's answer before it answers 504 `backend_timeout`
+   * (the session kept). Default 10 000 ms.
+   */
   timeoutMs?: number
+  /**
+   * How long a call to the backend may run in all, answered or not. A call still running when
+   * its request stopped waiting (`timeoutMs`) runs on until then, so what it brings is not lost: a
+   * rotated refresh token becomes the session's, a late sign-in is signed out. Default 60 000 ms,
+   * and never less than `timeoutMs`.
+   */
+  maxCallMs?: number
   fetch?: typeof fetch
   /** Clock for lifetimes and expiry checks, in epoch milliseconds; for tests. Default `Date.now`. */
   now?: () => number

@@ -10,13 +10,13 @@ export interface BackendCall {
 
 /**
  * Makes the function that calls one of the backend's endpoints with a token and body fields,
- * bounded in time and size by `backendFetch`.
+ * bounded in time (`maxCallMs`) and size by `backendFetch`.
  *
  * @example
  * const call = createBackendCaller(options)
  * const response = await call(options.profile, { bearer: accessToken })
  */
-export function createBackendCaller({ baseUrl, bodyFormat, fetch, timeoutMs }: ResolvedRestOptions) {
+export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs }: ResolvedRestOptions) {
   return (endpoint: { method: string; path: string }, { bearer, fields }: BackendCall): Promise<BackendResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (bearer) headers.authorization = `Bearer ${bearer}`
@@ -25,6 +25,6 @@ export function createBackendCaller({ baseUrl, bodyFormat, fetch, timeoutMs }: R
       headers['content-type'] = bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'application/json'
       body = bodyFormat === 'form' ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
     }
-    return backendFetch(`${baseUrl}${endpoint.path}`, { method: endpoint.method, headers, body }, { fetch, timeoutMs })
+    return backendFetch(`${baseUrl}${endpoint.path}`, { method: endpoint.method, headers, body }, { fetch, maxCallMs })
   }
 }

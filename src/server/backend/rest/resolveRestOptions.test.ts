@@ -31,7 +31,7 @@ describe('restAdapter options, checked when the adapter is made', () => {
     [
       'an unknown section',
       { logon: {} },
-      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, fetch, now, bodyFormat, signIn, refresh, profile, signOut, tokens, user).',
+      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, maxCallMs, fetch, now, bodyFormat, signIn, refresh, profile, signOut, tokens, user).',
     ],
     [
       'an unknown identifier',
@@ -80,6 +80,12 @@ describe('restAdapter options, checked when the adapter is made', () => {
       { user: { name: [] } },
       'gatehouse: restAdapter option "user.name" must be a field name or a dot path like "data.token".',
     ],
+    [
+      'a call cap shorter than the wait',
+      { timeoutMs: 5_000, maxCallMs: 1_000 },
+      'gatehouse: restAdapter option "maxCallMs" must be at least timeoutMs (5000), got 1000.',
+    ],
+    ['a call cap that is not a positive number', { maxCallMs: 0 }, 'gatehouse: restAdapter option "maxCallMs" must be a positive number.'],
     ['an unknown body format', { bodyFormat: 'xml' }, 'gatehouse: restAdapter option "bodyFormat" must be one of "json", "form".'],
     [
       'a relative base URL',
@@ -114,5 +120,11 @@ describe('restAdapter options, checked when the adapter is made', () => {
       expiryFormat: 'iso',
     })
     expect(resolved.user).toEqual({ id: 'id', name: ['name'], email: 'email', roles: ['roles', 'role'] })
+    expect([resolved.timeoutMs, resolved.maxCallMs]).toEqual([10_000, 60_000])
+  })
+
+  it('lets a call run at least as long as a request waits for it', () => {
+    const resolved = resolveRestOptions({ baseUrl: 'http://backend.test', timeoutMs: 90_000 })
+    expect([resolved.timeoutMs, resolved.maxCallMs]).toEqual([90_000, 90_000])
   })
 })

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from '../backendDurations'
 import type {
   SignInOptions,
   SignOutOptions,
@@ -14,6 +15,7 @@ type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
 export interface ResolvedRestOptions {
   baseUrl: string
   timeoutMs: number
+  maxCallMs: number
   fetch: typeof fetch | undefined
   now: () => number
   bodyFormat: 'json' | 'form'
@@ -75,6 +77,7 @@ const RULES: Record<string, Record<string, Rule>> = {
 const TOP_LEVEL: Record<string, Rule | undefined> = {
   baseUrl: undefined,
   timeoutMs: positive,
+  maxCallMs: positive,
   fetch: undefined,
   now: undefined,
   bodyFormat: oneOf(['json', 'form']),
@@ -121,10 +124,14 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
   }
   check(options as unknown as Record<string, unknown>)
   const identifier = options.signIn?.identifier ?? 'email'
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS
+  const maxCallMs = options.maxCallMs ?? Math.max(DEFAULT_MAX_CALL_MS, timeoutMs)
+  if (maxCallMs < timeoutMs) fail('maxCallMs', `must be at least timeoutMs (${timeoutMs}), got ${maxCallMs}`)
   const user: UserMapping = { id: 'id', name: 'name', email: 'email', roles: ['roles', 'role'], ...options.user }
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs,
+    maxCallMs,
     fetch: options.fetch,
     now: options.now ?? Date.now,
     bodyFormat: options.bodyFormat ?? 'json',

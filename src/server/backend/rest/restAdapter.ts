@@ -43,6 +43,8 @@ export function restAdapter(input: RestAdapterOptions): BackendAdapter {
   return {
     identifier: signIn.identifier,
     baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    maxCallMs: options.maxCallMs,
     async signIn({ identifier, password }) {
       const response = await call(signIn, {
         fields: { ...signIn.extraFields, [signIn.identifierField]: identifier, [signIn.passwordField]: password },
