@@ -100,9 +100,11 @@ export interface PairLoad {
 
 /**
  * Compares each pair of targets round after round, after one warm-up each. A round measures a
- * pair A B B A, each for half the load's duration, back to back: a machine that grows busier or
- * quieter during the round weighs on A and B alike, and the round's ratio is A's two halves over
- * B's. The pairs take turns starting the rounds. Figures are medians over the rounds.
+ * pair A B B A, each for half the load's duration, back to back, and the next round B A A B: a
+ * machine that grows busier or quieter during the round weighs on A and B alike, and so does what
+ * the pair before left running (the other server's garbage collection), whichever of the two
+ * comes first. The round's ratio is A's two halves over B's. The pairs take turns starting the
+ * rounds. Figures are medians over the rounds.
  */
 export async function loadPairs<Name extends string>(pairs: Record<Name, [a: Target, b: Target]>, rounds = LOAD.rounds) {
   const names = Object.keys(pairs) as Name[]
@@ -115,7 +117,14 @@ export async function loadPairs<Name extends string>(pairs: Record<Name, [a: Tar
   for (let round = 1; round <= rounds; round++) {
     for (const name of names.map((_, index) => names[(index + round - 1) % names.length]!)) {
       const [a, b] = pairs[name]
-      const [a1, b1, b2, a2] = [await load(a, half), await load(b, half), await load(b, half), await load(a, half)]
+      const [outer, inner] = round % 2 ? [a, b] : [b, a]
+      const [outer1, inner1, inner2, outer2] = [
+        await load(outer, half),
+        await load(inner, half),
+        await load(inner, half),
+        await load(outer, half),
+      ]
+      const [a1, a2, b1, b2] = round % 2 ? [outer1, outer2, inner1, inner2] : [inner1, inner2, outer1, outer2]
       // A half's figures averaged with the other half's.
       const both = (first: Load, second: Load): Load => {
         const mean = (figure: keyof Load) => (first[figure]! + second[figure]!) / 2

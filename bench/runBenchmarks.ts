@@ -88,7 +88,7 @@ const cpu = (load: RoundsLoad) =>
   load.cpuMicrosPerRequest === undefined ? '' : `, server CPU ${load.cpuMicrosPerRequest.toFixed(0)} µs/request`
 const described = (load: RoundsLoad) =>
   `${perSecond(load)} (rounds ${load.rounds.map((round) => round.toFixed(0)).join(', ')}), p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms${cpu(load)}`
-const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds of A B B A (${LOAD.durationSeconds / 2} s each), medians`
+const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds of A B B A or B A A B (${LOAD.durationSeconds / 2} s each), medians`
 const rows: string[] = []
 const row = (figure: string, measured: string, result: string, how: string) => rows.push(`| ${figure} | ${measured} | ${result} | ${how} |`)
 
@@ -249,8 +249,9 @@ const report = `# Benchmarks
 Written by \`npm run bench\` (\`bench/runBenchmarks.ts\`): every figure below comes from one run, measured side by side on
 one machine, against demo backends in the bench's own process on 127.0.0.1 and Debian's \`redis-server\` on a loopback
 port. Load comes from autocannon in its own process, ${LOAD.connections} connections. Figures 1 to 3 compare two targets A
-and B: after a ${LOAD.warmUpSeconds} s warm-up of each, every round loads them A B B A for ${LOAD.durationSeconds / 2} s each, back to
-back, so a machine that grows busier or quieter during the round weighs on both alike; the round's ratio is A's over B's,
+and B: after a ${LOAD.warmUpSeconds} s warm-up of each, a round loads them A B B A for ${LOAD.durationSeconds / 2} s each, back to
+back, and the next round B A A B, so a machine that grows busier or quieter during the round, or still busy with the pair
+before, weighs on both alike; the round's ratio is A's over B's,
 the pairs take turns starting the rounds, and each figure is the median of ${LOAD.rounds} rounds. Server CPU per request is the
 server process's CPU time (\`/proc/<pid>/stat\`) over the requests it answered.
 

@@ -133,6 +133,29 @@ describe('one exchange per refresh token across instances sharing a Redis', () =
     expect(looks).toBeLessThanOrEqual(12)
   })
 
+  it('keeps an outcome nobody waited for past the grace window, and cuts it back to the window once taken', async () => {
+    const refreshToken = token()
+    const key = `gatehouse:v1:refreshed:${await createSealer([SECRET]).digest(refreshToken, 'refresh-coordination')}`
+    const raw = createClient({ url: redis.url })
+    await raw.connect()
+    try {
+      await instance().exchangeOnce(
+        refreshToken,
+        async () => OUTCOME,
+        () => 3_600_000,
+      )
+      expect(await raw.pTTL(key)).toBeGreaterThan(30_000)
+      const exchange = vi.fn(async () => OUTCOME)
+      expect(await instance().exchangeOnce(refreshToken, exchange)).toEqual(OUTCOME)
+      expect(exchange).not.toHaveBeenCalled()
+      const ttl = await raw.pTTL(key)
+      expect(ttl).toBeGreaterThan(0)
+      expect(ttl).toBeLessThanOrEqual(30_000)
+    } finally {
+      await raw.close()
+    }
+  })
+
   it('takes over from a holder that crashed once its lock expires', async () => {
     const [crashed, survivor] = [instance({ lockMs: 300 }), instance({ lockMs: 300 })]
     const refreshToken = token()

@@ -21,7 +21,8 @@ export interface CoordinationOptions {
 
 /**
  * Runs `exchange` for `refreshToken`, or takes the outcome another instance's run left; the
- * outcome is kept for the others for `keepMs(outcome)` (default: the grace window).
+ * outcome is kept for the others for `keepMs(outcome)` (default: the grace window), and one kept
+ * longer is cut back to the grace window once another instance takes it.
  */
 export type ExchangeOnce = <Outcome>(
   refreshToken: string,
@@ -73,7 +74,10 @@ export function createSharedExchange(
     const owner = crypto.randomUUID()
     const shared = async () => {
       const sealed = await store.get(keys.outcome)
-      return sealed === null ? undefined : (await sealer.unseal<{ outcome: Outcome }>(sealed, OUTCOME))?.outcome
+      const found = sealed === null ? null : await sealer.unseal<{ outcome: Outcome; untaken?: boolean }>(sealed, OUTCOME)
+      // An outcome kept past the grace window for a browser that gave up is cut back to it once taken.
+      if (found?.untaken) await store.set(keys.outcome, await sealer.seal({ outcome: found.outcome }, OUTCOME), graceMs)
+      return found?.outcome
     }
     try {
       const name = await sealer.digest(refreshToken, 'refresh-coordination')
@@ -114,7 +118,8 @@ export function createSharedExchange(
       throw error
     }
     try {
-      await store.set(keys.outcome, await sealer.seal({ outcome }, OUTCOME), keepMs(outcome))
+      const keptMs = keepMs(outcome)
+      await store.set(keys.outcome, await sealer.seal({ outcome, untaken: keptMs > graceMs }, OUTCOME), keptMs)
       await store.deleteIf(keys.lock, owner)
     } catch (error) {
       // The outcome is this request's all the same; the others find the lock expired and ask the backend.
