@@ -92,7 +92,8 @@ const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds of
 const rows: string[] = []
 const row = (figure: string, measured: string, result: string, how: string) => rows.push(`| ${figure} | ${measured} | ${result} | ${how} |`)
 
-const backend = await startBackend(900)
+// Its access tokens outlive the whole run: the session reads and the direct profile reads all carry the first ones.
+const backend = await startBackend(3_600)
 const redis = await startRedis()
 const app = await serveBuiltApp(backend.url)
 const appWithRedis = await serveBuiltApp(backend.url, { env: { REDIS_URL: redis.url } })
