@@ -31,7 +31,7 @@ export async function backendFetch(
   try {
     text = await readLimitedText(response.body, MAX_BACKEND_BODY_BYTES)
   } catch {
-    throw signal.aborted ? backendTimeout(SIGN_IN_SERVICE) : invalidResponse('its body could not be read')
+    throw signal.aborted ? backendTimeout() : invalidResponse('its body could not be read')
   }
   if (text === null) throw invalidResponse(`its body is larger than ${MAX_BACKEND_BODY_BYTES} bytes`)
   if (text.trim() === '') return { status: response.status, body: undefined }

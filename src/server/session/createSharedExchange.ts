@@ -48,7 +48,13 @@ export function createSharedExchange(
     graceMs,
     maxCallMs,
     logger,
-  }: { sealer: Sealer; graceMs: number /** The backend's `maxCallMs`. */; maxCallMs: number; logger: Pick<Console, 'warn'> },
+  }: {
+    sealer: Sealer
+    graceMs: number
+    /** The backend's `maxCallMs`: the lock outlasts the longest call. */
+    maxCallMs: number
+    logger: Pick<Console, 'warn'>
+  },
 ): ExchangeOnce {
   const lockMs = options.lockMs ?? maxCallMs + 5_000
   let unreachable = false
