@@ -98,41 +98,57 @@ export interface PairLoad {
   cpuRatio?: number
 }
 
+/** The servers a round measures, started for it, with the pairs of targets they serve. */
+export interface RoundServers<Name extends string> {
+  pairs: Record<Name, [a: Target, b: Target]>
+  stop(): Promise<void>
+}
+
 /**
- * Compares each pair of targets round after round, after one warm-up each. A round measures a
- * pair A B B A, each for half the load's duration, back to back, and the next round B A A B: a
- * machine that grows busier or quieter during the round weighs on A and B alike, and so does what
- * the pair before left running (the other server's garbage collection), whichever of the two
- * comes first. The round's ratio is A's two halves over B's. The pairs take turns starting the
- * rounds. Figures are medians over the rounds.
+ * Compares each pair of targets round after round. Every round starts its servers afresh and
+ * warms each target up: how fast one server process runs a route depends on that process (what
+ * its JIT made of the code, how its heap grew), and one process can hold a route at 0.88× its
+ * neighbour for as long as it lives, while the next one holds it at 0.97×; each round is then one
+ * draw of that, and the median is the typical process. A round measures a pair A B B A, each for
+ * half the load's duration, back to back, and the next round B A A B: a machine that grows busier
+ * or quieter during the round weighs on A and B alike, and so does what the pair before left
+ * running (the other server's garbage collection), whichever of the two comes first. The round's
+ * ratio is A's two halves over B's. The pairs take turns starting the rounds. Figures are medians
+ * over the rounds.
  */
-export async function loadPairs<Name extends string>(pairs: Record<Name, [a: Target, b: Target]>, rounds = LOAD.rounds) {
-  const names = Object.keys(pairs) as Name[]
-  for (const name of names) for (const target of pairs[name]) await load(target, LOAD.warmUpSeconds) // JIT and connection pools
+export async function loadPairs<Name extends string>(startRound: () => Promise<RoundServers<Name>>, rounds = LOAD.rounds) {
+  let names: Name[] = []
   const half = LOAD.durationSeconds / 2
-  const runs = Object.fromEntries(names.map((name) => [name, { a: [] as Load[], b: [] as Load[] }])) as Record<
-    Name,
-    { a: Load[]; b: Load[] }
-  >
+  const runs = {} as Record<Name, { a: Load[]; b: Load[] }>
   for (let round = 1; round <= rounds; round++) {
-    for (const name of names.map((_, index) => names[(index + round - 1) % names.length]!)) {
-      const [a, b] = pairs[name]
-      const [outer, inner] = round % 2 ? [a, b] : [b, a]
-      const [outer1, inner1, inner2, outer2] = [
-        await load(outer, half),
-        await load(inner, half),
-        await load(inner, half),
-        await load(outer, half),
-      ]
-      const [a1, a2, b1, b2] = round % 2 ? [outer1, outer2, inner1, inner2] : [inner1, inner2, outer1, outer2]
-      // A half's figures averaged with the other half's.
-      const both = (first: Load, second: Load): Load => {
-        const mean = (figure: keyof Load) => (first[figure]! + second[figure]!) / 2
-        const cpu = first.cpuMicrosPerRequest === undefined ? {} : { cpuMicrosPerRequest: mean('cpuMicrosPerRequest') }
-        return { requestsPerSecond: mean('requestsPerSecond'), p50: mean('p50'), p99: mean('p99'), ...cpu }
+    const { pairs, stop } = await startRound()
+    if (round === 1) {
+      names = Object.keys(pairs) as Name[]
+      for (const name of names) runs[name] = { a: [], b: [] }
+    }
+    try {
+      for (const name of names) for (const target of pairs[name]) await load(target, LOAD.warmUpSeconds) // JIT and connection pools
+      for (const name of names.map((_, index) => names[(index + round - 1) % names.length]!)) {
+        const [a, b] = pairs[name]
+        const [outer, inner] = round % 2 ? [a, b] : [b, a]
+        const [outer1, inner1, inner2, outer2] = [
+          await load(outer, half),
+          await load(inner, half),
+          await load(inner, half),
+          await load(outer, half),
+        ]
+        const [a1, a2, b1, b2] = round % 2 ? [outer1, outer2, inner1, inner2] : [inner1, inner2, outer1, outer2]
+        // A half's figures averaged with the other half's.
+        const both = (first: Load, second: Load): Load => {
+          const mean = (figure: keyof Load) => (first[figure]! + second[figure]!) / 2
+          const cpu = first.cpuMicrosPerRequest === undefined ? {} : { cpuMicrosPerRequest: mean('cpuMicrosPerRequest') }
+          return { requestsPerSecond: mean('requestsPerSecond'), p50: mean('p50'), p99: mean('p99'), ...cpu }
+        }
+        runs[name].a.push(logged(`${name} A`, round, both(a1, a2)))
+        runs[name].b.push(logged(`${name} B`, round, both(b1, b2)))
       }
-      runs[name].a.push(logged(`${name} A`, round, both(a1, a2)))
-      runs[name].b.push(logged(`${name} B`, round, both(b1, b2)))
+    } finally {
+      await stop()
     }
   }
   return Object.fromEntries(

@@ -15,7 +15,7 @@ import { serveBuiltApp } from '../test/e2e/appProcess'
 import { signInThroughForm } from '../test/e2e/signInThroughForm'
 import { listenDemoBackend } from '../test/listenDemoBackend'
 import { measureFleetRefresh } from './fleetRefresh'
-import { LOAD, loadPairs, loadRounds, type PairLoad, type RoundsLoad, type Target } from './loadTargets'
+import { LOAD, loadPairs, loadRounds, type PairLoad, type RoundServers, type RoundsLoad, type Target } from './loadTargets'
 import { DEMO, signInGatehouse } from './signInGatehouse'
 import { measureTabRequests } from './tabRequests'
 
@@ -88,36 +88,52 @@ const cpu = (load: RoundsLoad) =>
   load.cpuMicrosPerRequest === undefined ? '' : `, server CPU ${load.cpuMicrosPerRequest.toFixed(0)} µs/request`
 const described = (load: RoundsLoad) =>
   `${perSecond(load)} (rounds ${load.rounds.map((round) => round.toFixed(0)).join(', ')}), p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms${cpu(load)}`
-const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds of A B B A or B A A B (${LOAD.durationSeconds / 2} s each), medians`
+const pairCommand = `autocannon -c ${LOAD.connections}, ${LOAD.rounds} rounds on fresh servers, A B B A or B A A B (${LOAD.durationSeconds / 2} s each), medians`
 const rows: string[] = []
 const row = (figure: string, measured: string, result: string, how: string) => rows.push(`| ${figure} | ${measured} | ${result} | ${how} |`)
 
 // Its access tokens outlive the whole run: the session reads and the direct profile reads all carry the first ones.
 const backend = await startBackend(3_600)
 const redis = await startRedis()
-const app = await serveBuiltApp(backend.url)
-const appWithRedis = await serveBuiltApp(backend.url, { env: { REDIS_URL: redis.url } })
-const peer = await serveBuiltApp(backend.url, { appDir: peerDir })
-try {
-  const [gatehouseCookie, redisCookie, peerCookie, accessToken] = [
-    await signInGatehouse(app.baseURL),
-    await signInGatehouse(appWithRedis.baseURL),
-    await signInPeer(peer.baseURL),
-    await signInBackend(backend.url),
-  ]
-  const peerSession = await (await fetch(`${peer.baseURL}/api/auth/session`, { headers: { cookie: peerCookie } })).json()
-  if (peerSession?.user?.email !== DEMO.email) throw new Error(`Auth.js session read: ${JSON.stringify(peerSession)}`)
 
-  // One signed-in session read against what it is compared with, pair by pair, round after round.
-  const gatehouseTarget: Target = [`${app.baseURL}/api/auth/session`, { cookie: gatehouseCookie }, app.pid]
-  const pairs = await loadPairs({
-    proxyCost: [gatehouseTarget, [`${app.baseURL}/api/health`, { cookie: gatehouseCookie }, app.pid]],
-    proxyCostWithRedis: [
-      [`${appWithRedis.baseURL}/api/auth/session`, { cookie: redisCookie }, appWithRedis.pid],
-      [`${appWithRedis.baseURL}/api/health`, { cookie: redisCookie }, appWithRedis.pid],
-    ],
-    peer: [gatehouseTarget, [`${peer.baseURL}/api/auth/session`, { cookie: peerCookie }, peer.pid]],
-  })
+/**
+ * The example app, the same with Redis, and the Auth.js peer, each a fresh `next start` with a
+ * signed-in session, and the pairs of targets they serve: one round's worth.
+ */
+async function startPairServers(): Promise<RoundServers<'proxyCost' | 'proxyCostWithRedis' | 'peer'>> {
+  const app = await serveBuiltApp(backend.url)
+  const appWithRedis = await serveBuiltApp(backend.url, { env: { REDIS_URL: redis.url } })
+  const peer = await serveBuiltApp(backend.url, { appDir: peerDir })
+  const stop = async () => void (await Promise.all([app.stop(), appWithRedis.stop(), peer.stop()]))
+  try {
+    const [gatehouseCookie, redisCookie, peerCookie] = [
+      await signInGatehouse(app.baseURL),
+      await signInGatehouse(appWithRedis.baseURL),
+      await signInPeer(peer.baseURL),
+    ]
+    const peerSession = await (await fetch(`${peer.baseURL}/api/auth/session`, { headers: { cookie: peerCookie } })).json()
+    if (peerSession?.user?.email !== DEMO.email) throw new Error(`Auth.js session read: ${JSON.stringify(peerSession)}`)
+    // One signed-in session read against what it is compared with.
+    const gatehouseTarget: Target = [`${app.baseURL}/api/auth/session`, { cookie: gatehouseCookie }, app.pid]
+    const pairs: RoundServers<'proxyCost' | 'proxyCostWithRedis' | 'peer'>['pairs'] = {
+      proxyCost: [gatehouseTarget, [`${app.baseURL}/api/health`, { cookie: gatehouseCookie }, app.pid]],
+      proxyCostWithRedis: [
+        [`${appWithRedis.baseURL}/api/auth/session`, { cookie: redisCookie }, appWithRedis.pid],
+        [`${appWithRedis.baseURL}/api/health`, { cookie: redisCookie }, appWithRedis.pid],
+      ],
+      peer: [gatehouseTarget, [`${peer.baseURL}/api/auth/session`, { cookie: peerCookie }, peer.pid]],
+    }
+    return { pairs, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+const app = await serveBuiltApp(backend.url)
+try {
+  const [gatehouseCookie, accessToken] = [await signInGatehouse(app.baseURL), await signInBackend(backend.url)]
+  const pairs = await loadPairs(startPairServers)
   const { proxyCost, proxyCostWithRedis, peer: versusPeer } = pairs
   // Apart: ten times the others' rate through this process's own event loop would weigh on whichever target came next.
   const direct = await loadRounds('backend', [`${backend.url}/auth/profile`, { authorization: `Bearer ${accessToken}` }])
@@ -161,9 +177,7 @@ try {
     `${RENDERS} × GET /dashboard with the session cookie`,
   )
 } finally {
-  app.stop()
-  appWithRedis.stop()
-  peer.stop()
+  await app.stop()
   await backend.stop()
   await redis.stop()
 }
@@ -250,10 +264,11 @@ const report = `# Benchmarks
 Written by \`npm run bench\` (\`bench/runBenchmarks.ts\`): every figure below comes from one run, measured side by side on
 one machine, against demo backends in the bench's own process on 127.0.0.1 and Debian's \`redis-server\` on a loopback
 port. Load comes from autocannon in its own process, ${LOAD.connections} connections. Figures 1 to 3 compare two targets A
-and B: after a ${LOAD.warmUpSeconds} s warm-up of each, a round loads them A B B A for ${LOAD.durationSeconds / 2} s each, back to
-back, and the next round B A A B, so a machine that grows busier or quieter during the round, or still busy with the pair
-before, weighs on both alike; the round's ratio is A's over B's,
-the pairs take turns starting the rounds, and each figure is the median of ${LOAD.rounds} rounds. Server CPU per request is the
+and B. Every round starts the servers afresh (one \`next start\` each) and warms each target up for ${LOAD.warmUpSeconds} s: a server
+process keeps, for as long as it lives, whatever its JIT and heap made of a route, so each round is one draw of that. A round
+loads the targets A B B A for ${LOAD.durationSeconds / 2} s each, back to back, and the next round B A A B, so a machine that grows
+busier or quieter during the round, or still busy with the pair before, weighs on both alike; the round's ratio is A's over
+B's, the pairs take turns starting the rounds, and each figure is the median of ${LOAD.rounds} rounds. Server CPU per request is the
 server process's CPU time (\`/proc/<pid>/stat\`) over the requests it answered.
 
 Machine: ${machine}. Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.

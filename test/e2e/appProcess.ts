@@ -33,7 +33,7 @@ const EXAMPLE_APP = fileURLToPath(new URL('../../app-example/', import.meta.url)
 /**
  * Serves a built Next.js app — the example app, already built by the global setup, unless
  * `appDir` names another — against the given backend: one `next start` process in production
- * mode, stopped with `stop()`; its stderr is passed on and kept for `log()`. `env` adds to (or, with `undefined`, removes from) its environment.
+ * mode, stopped with `stop()` (which resolves once the process has exited); its stderr is passed on and kept for `log()`. `env` adds to (or, with `undefined`, removes from) its environment.
  */
 export async function serveBuiltApp(
   backendUrl: string,
@@ -52,6 +52,7 @@ export async function serveBuiltApp(
   }
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
   const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: appDir, stdio: ['ignore', 'ignore', 'pipe'], env })
+  const exited = new Promise<void>((resolve) => app.once('exit', () => resolve()))
   let errorOutput = ''
   app.stderr.on('data', (chunk: Buffer) => {
     errorOutput += chunk
@@ -61,5 +62,5 @@ export async function serveBuiltApp(
   await waitForApp(baseURL, app, 60_000)
   /** What the app has written to stderr so far: the operator's log. */
   const log = () => errorOutput
-  return { baseURL, port, log, pid: app.pid!, stop: () => app.kill('SIGTERM') }
+  return { baseURL, port, log, pid: app.pid!, stop: () => (app.kill('SIGTERM'), exited) }
 }

@@ -63,6 +63,18 @@ describe.each([
     expect(decrypt).toHaveBeenCalledTimes(3)
   })
 
+  it('gives a value it has opened before at once, without a promise, and nothing it has not opened', async () => {
+    const sealer = createSealer([NEW])
+    const sealed = await sealer.seal({ a: 1 }, 'session')
+    expect(sealer.opened(sealed, 'session')).toBeUndefined()
+    const value = await sealer.unseal(sealed, 'session')
+    expect(sealer.opened(sealed, 'session')).toBe(value)
+    expect(sealer.opened(sealed, 'refresh')).toBeUndefined()
+    // What failed to open is never kept: it is decrypted, and refused, every time it comes.
+    await sealer.unseal(sealed.slice(0, -2), 'session')
+    expect(sealer.opened(sealed.slice(0, -2), 'session')).toBeUndefined()
+  })
+
   it('keeps a bounded number of opened values, the most recently used', async () => {
     const secrets = [NEW]
     const keys = sealingKeys(secrets, { webOnly })

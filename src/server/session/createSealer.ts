@@ -6,6 +6,12 @@ export interface Sealer {
   seal(value: unknown, purpose: string): Promise<string>
   /** The sealed value, or `null` when it is garbled, tampered with, sealed for another purpose or with an unknown key. */
   unseal<T>(sealed: string, purpose: string): Promise<T | null>
+  /**
+   * What `sealed` opened to last time, at once, while it is still kept; else `undefined` (then
+   * `unseal` it). Reading a session is then free of promises, each of which costs a request
+   * more than its work inside Next.js, where every promise carries the request's async context.
+   */
+  opened<T>(sealed: string, purpose: string): T | undefined
   /** A keyed digest of `value` (HMAC-SHA-256, base64url), bound to `purpose`: a name for a secret that does not reveal it. */
   digest(value: string, purpose: string): Promise<string>
 }
@@ -57,6 +63,14 @@ export function createSealer(secrets: readonly string[], given?: SealingKeys): S
     }
     return null
   }
+  const recall = (key: string) => {
+    const value = opened.get(key)
+    if (value === undefined) return undefined
+    // Kept as the most recently used: what is evicted is what no browser has sent for longest.
+    opened.delete(key)
+    opened.set(key, value)
+    return value
+  }
   return {
     async digest(value, purpose) {
       return encodeBase64url(await keys.mac(encoder.encode(`${purpose}\n${value}`)))
@@ -66,19 +80,14 @@ export function createSealer(secrets: readonly string[], given?: SealingKeys): S
       const sealed = await keys.encrypt(iv, purpose, encoder.encode(JSON.stringify(value)))
       return `${VERSION}.${encodeBase64url(iv)}.${encodeBase64url(sealed)}`
     },
+    opened: <T>(sealed: string, purpose: string) => recall(`${purpose}\n${sealed}`) as T | undefined,
     async unseal<T>(sealed: string, purpose: string) {
-      const key = `${purpose}\n${sealed}`
-      if (opened.has(key)) {
-        const value = opened.get(key)
-        // Kept as the most recently used: what is evicted is what no browser has sent for longest.
-        opened.delete(key)
-        opened.set(key, value)
-        return value as T
-      }
+      const kept = recall(`${purpose}\n${sealed}`)
+      if (kept !== undefined) return kept as T
       const value = await open(sealed, purpose)
       if (value === null) return null
       if (opened.size >= OPENED_KEPT) opened.delete(opened.keys().next().value!)
-      opened.set(key, value)
+      opened.set(`${purpose}\n${sealed}`, value)
       return value as T
     },
   }

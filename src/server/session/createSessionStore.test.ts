@@ -1,7 +1,9 @@
+import { createHook } from 'node:async_hooks'
 import { describe, expect, it } from 'vitest'
 import { authRequest, cookiesFrom } from '../../../test/authRequests'
 import { createTestGatehouse } from '../../../test/gatehouseFixture'
 import { createSealer } from './createSealer'
+import { createSessionStore } from './createSessionStore'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -127,5 +129,24 @@ describe('tampered cookies sign the visitor out, clear the cookies, and never an
     for (const route of ['refresh', 'signOut'] as const)
       expect((await gatehouse.handle(authRequest(route, { cookie }))).status).toBeLessThan(500)
     expect(backend.lines().filter((call) => call !== 'POST /auth/logout')).toEqual([])
+  })
+})
+
+describe('reading cookies the server has opened before', () => {
+  // Inside Next.js every promise carries the request's async context, so each one costs a
+  // session read more than the work it stands for; most reads are of cookies opened before.
+  it('makes one promise, the read itself, and waits for nothing', async () => {
+    const sealer = createSealer(['a-secret-for-this-test-only-0123456789'])
+    const store = createSessionStore(sealer, { secure: false, now: () => Date.parse('2026-01-01') })
+    const tokens = { accessToken: 'a', refreshToken: 'r', accessTokenExpiresAt: Date.parse('2026-01-02') }
+    const { cookies } = await store.write(tokens, { id: '1', roles: [] }, { present: [], discard: false })
+    const header = cookies.map(({ name, value }) => `${name}=${value}`).join('; ')
+    expect((await store.read(header)).access?.accessToken).toBe('a')
+    let promises = 0
+    const counting = createHook({ init: (_id, type) => void (type === 'PROMISE' && promises++) }).enable()
+    const read = store.read(header)
+    counting.disable()
+    expect(promises).toBe(1)
+    expect((await read).refresh?.refreshToken).toBe('r')
   })
 })

@@ -71,8 +71,15 @@ export function createSessionStore(
       const present = [...cookies.keys()].filter(ours)
       const sessionCookie = readChunkedCookie(cookies, names.session)
       const refreshCookie = readChunkedCookie(cookies, names.refresh)
-      const access = sessionCookie ? await sealer.unseal<StoredSession['access']>(sessionCookie, names.session) : null
-      const refresh = refreshCookie ? await sealer.unseal<StoredSession['refresh']>(refreshCookie, names.refresh) : null
+      // Cookies opened before are taken as they were, with no await: most reads are of those.
+      const access = sessionCookie
+        ? (sealer.opened<StoredSession['access']>(sessionCookie, names.session) ??
+          (await sealer.unseal<StoredSession['access']>(sessionCookie, names.session)))
+        : null
+      const refresh = refreshCookie
+        ? (sealer.opened<StoredSession['refresh']>(refreshCookie, names.refresh) ??
+          (await sealer.unseal<StoredSession['refresh']>(refreshCookie, names.refresh)))
+        : null
       const tampered = (sessionCookie !== undefined && !access) || (refreshCookie !== undefined && !refresh)
       // A refresh cookie without its session cookie has lost its start time: it cannot continue a session.
       if (tampered || !access || ended(access)) return { present, discard: present.length > 0 }

@@ -41,6 +41,7 @@ export function sealerOnFirstUse(secret: string | readonly string[] | undefined,
     assertReady: () => void ready(),
     seal: async (value, purpose) => ready().seal(value, purpose),
     unseal: async (sealed, purpose) => ready().unseal(sealed, purpose),
+    opened: (sealed, purpose) => ready().opened(sealed, purpose),
     digest: async (value, purpose) => ready().digest(value, purpose),
   }
 }
