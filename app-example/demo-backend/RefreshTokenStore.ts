@@ -22,22 +22,28 @@ interface StoredRefreshToken {
  * token used; presenting a used token again is treated as theft and revokes the whole family.
  */
 export class RefreshTokenStore {
-  // Used tokens stay until their family is revoked so that a replay can still be recognised.
+  // Used tokens stay until they expire (or their family is revoked) so that a replay can still be
+  // recognised; past its expiry a replayed token is refused as invalid anyway.
   readonly #tokens = new Map<string, StoredRefreshToken>()
-  readonly #activeFamilies = new Set<string>()
+  // Family id → when it may be forgotten: `familyTtlSeconds` after its latest token was issued.
+  readonly #activeFamilies = new Map<string, number>()
   readonly #ttlSeconds: number
+  readonly #familyTtlSeconds: number
   readonly #now: () => number
 
-  constructor(ttlSeconds: number, now: () => number) {
+  /**
+   * `familyTtlSeconds` must cover the access tokens bound to a family as well, since they stop
+   * verifying once it is forgotten; it defaults to the refresh-token TTL.
+   */
+  constructor(ttlSeconds: number, now: () => number, familyTtlSeconds = ttlSeconds) {
     this.#ttlSeconds = ttlSeconds
+    this.#familyTtlSeconds = Math.max(ttlSeconds, familyTtlSeconds)
     this.#now = now
   }
 
   /** Opens a new family for `userId` and returns its first refresh token. */
   startFamily(userId: string): IssuedRefreshToken {
-    const familyId = randomUUID()
-    this.#activeFamilies.add(familyId)
-    return this.#issue(userId, familyId)
+    return this.#issue(userId, randomUUID())
   }
 
   /** Exchanges `token` for its successor in the same family, enforcing single use and expiry. */
@@ -55,7 +61,8 @@ export class RefreshTokenStore {
 
   /** Whether `familyId` is still live; access tokens carry it as `sid`, so this also decides their fate. */
   isActive(familyId: string): boolean {
-    return this.#activeFamilies.has(familyId)
+    const forgetAt = this.#activeFamilies.get(familyId)
+    return forgetAt !== undefined && this.#now() < forgetAt
   }
 
   /** Revokes one family: its refresh tokens are forgotten and its access tokens stop verifying. */
@@ -72,10 +79,29 @@ export class RefreshTokenStore {
     this.#tokens.clear()
   }
 
+  /** Forgets expired tokens and families, used or not; returns how many of each are left. */
+  purgeExpired(): { tokens: number; families: number } {
+    const now = this.#now()
+    for (const [token, stored] of this.#tokens) {
+      if (now >= stored.expiresAt) this.#tokens.delete(token)
+    }
+    for (const [familyId, forgetAt] of this.#activeFamilies) {
+      if (now >= forgetAt) this.#activeFamilies.delete(familyId)
+    }
+    return this.size
+  }
+
+  /** How many tokens and families are held, expired ones included until the next purge. */
+  get size(): { tokens: number; families: number } {
+    return { tokens: this.#tokens.size, families: this.#activeFamilies.size }
+  }
+
   #issue(userId: string, familyId: string): IssuedRefreshToken {
     const token = randomBytes(32).toString('base64url')
-    const expiresAt = this.#now() + this.#ttlSeconds * 1000
+    const now = this.#now()
+    const expiresAt = now + this.#ttlSeconds * 1000
     this.#tokens.set(token, { userId, familyId, expiresAt, used: false })
+    this.#activeFamilies.set(familyId, now + this.#familyTtlSeconds * 1000)
     return { token, familyId, expiresAt }
   }
 }

@@ -5,18 +5,27 @@ import { HttpError } from './HttpError'
 import { readJsonBody } from './readJsonBody'
 import { RefreshTokenStore, type IssuedRefreshToken } from './RefreshTokenStore'
 import { sendJson } from './sendJson'
+import { SignInThrottle } from './SignInThrottle'
 import { findUserByCredentials, findUserById, type User } from './users'
 import { validateLoginBody } from './validateLoginBody'
 import { validateRefreshBody } from './validateRefreshBody'
 
-const MAX_BODY_BYTES = 64 * 1024
-
-/** Settings for {@link createDemoBackend}; TTLs are in seconds, `now` returns epoch milliseconds. */
+/**
+ * Settings for {@link createDemoBackend}; TTLs and windows are in seconds, `now` returns epoch milliseconds.
+ * - `maxBodyBytes`: larger JSON bodies are answered 413 (default 16 KiB; a login body is well under 1 KiB).
+ * - `signInThrottle`: after `maxFailures` failed sign-ins for one email within `windowSeconds` of the
+ *   first, that email is answered 429 until the window closes (default 5 in 300 s).
+ * - `sweepIntervalSeconds`: how often expired refresh tokens and throttle windows are forgotten while
+ *   the server listens (default 60).
+ */
 export interface DemoBackendOptions {
   accessTokenTtl: number
   refreshTokenTtl: number
   jwtSecret?: string
   now?: () => number
+  maxBodyBytes?: number
+  signInThrottle?: { maxFailures?: number; windowSeconds?: number }
+  sweepIntervalSeconds?: number
 }
 
 /** Counts of successful calls per operation. */
@@ -27,11 +36,21 @@ export interface DemoBackendStats {
   logouts: number
 }
 
+/** How many entries the backend holds in memory, expired ones included until the next sweep. */
+export interface DemoBackendEntries {
+  refreshTokens: number
+  refreshFamilies: number
+  throttledEmails: number
+}
+
 /** A demo backend; `server` is created but not yet listening. */
 export interface DemoBackend {
   server: Server
   stats: DemoBackendStats
   revokeAll(): void
+  /** Forgets expired entries now, as the periodic sweep does, and counts what is left. */
+  sweep(): DemoBackendEntries
+  storedEntries(): DemoBackendEntries
 }
 
 interface Reply {
@@ -43,13 +62,23 @@ type Handler = (req: IncomingMessage) => Promise<Reply>
 
 /**
  * Builds an HTTP server that imitates an external auth backend: JWT access tokens plus rotating,
- * reuse-detecting refresh tokens, all held in memory and timed by `options.now`.
+ * reuse-detecting refresh tokens, all held in memory and timed by `options.now`. Passwords are
+ * checked against scrypt hashes, failed sign-ins are throttled per email, bodies are bounded, and
+ * expired entries are swept while the server listens.
+ *
+ * @example
+ * const { server } = createDemoBackend({ accessTokenTtl: 900, refreshTokenTtl: 604800 })
+ * server.listen(4000, '127.0.0.1')
  */
 export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   const now = options.now ?? Date.now
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024
+  const sweepIntervalMs = (options.sweepIntervalSeconds ?? 60) * 1000
   const secret = options.jwtSecret === undefined ? randomBytes(32) : new TextEncoder().encode(options.jwtSecret)
   const accessTokens = new AccessTokens(secret, options.accessTokenTtl, now)
-  const refreshTokens = new RefreshTokenStore(options.refreshTokenTtl, now)
+  // A family outlives its last refresh token for as long as the access token issued with it.
+  const refreshTokens = new RefreshTokenStore(options.refreshTokenTtl, now, options.accessTokenTtl)
+  const throttle = new SignInThrottle(options.signInThrottle?.maxFailures ?? 5, options.signInThrottle?.windowSeconds ?? 300, now)
   const stats: DemoBackendStats = { logins: 0, refreshes: 0, profiles: 0, logouts: 0 }
 
   async function sessionReply(user: Readonly<User>, refresh: IssuedRefreshToken): Promise<Reply> {
@@ -77,16 +106,24 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   }
 
   async function login(req: IncomingMessage): Promise<Reply> {
-    const { email, password } = validateLoginBody(await readJsonBody(req, MAX_BODY_BYTES))
-    const user = findUserByCredentials(email, password)
-    if (user === undefined) throw new HttpError(401, 'These credentials do not match our records.')
+    const { email, password } = validateLoginBody(await readJsonBody(req, maxBodyBytes))
+    // Keyed by the email as typed, known or not: locking only real accounts would tell which exist.
+    const attempt = await throttle.run(email.toLowerCase(), () => findUserByCredentials(email, password))
+    if (attempt.outcome === 'locked') {
+      const seconds = attempt.retryAfterSeconds
+      throw new HttpError(429, `Too many login attempts. Please try again in ${seconds} seconds.`, {
+        headers: { 'retry-after': String(seconds) },
+      })
+    }
+    if (attempt.outcome === 'failed') throw new HttpError(401, 'These credentials do not match our records.')
+    const user = attempt.value
     const reply = await sessionReply(user, refreshTokens.startFamily(user.id))
     stats.logins++
     return reply
   }
 
   async function refresh(req: IncomingMessage): Promise<Reply> {
-    const { refresh_token } = validateRefreshBody(await readJsonBody(req, MAX_BODY_BYTES))
+    const { refresh_token } = validateRefreshBody(await readJsonBody(req, maxBodyBytes))
     const rotation = refreshTokens.rotate(refresh_token)
     if (!rotation.ok) {
       throw new HttpError(
@@ -148,5 +185,28 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     void handle(req, res)
   })
 
-  return { server, stats, revokeAll: () => refreshTokens.revokeAll() }
+  function storedEntries(): DemoBackendEntries {
+    const { tokens, families } = refreshTokens.size
+    return { refreshTokens: tokens, refreshFamilies: families, throttledEmails: throttle.size }
+  }
+
+  function sweep(): DemoBackendEntries {
+    refreshTokens.purgeExpired()
+    throttle.purgeExpired()
+    return storedEntries()
+  }
+
+  // Only while listening, and unref()ed: the sweep alone must never keep a process alive, and a server
+  // that is closed and listens again (as tests restart it) gets its sweep back.
+  let sweepTimer: ReturnType<typeof setInterval> | undefined
+  server.on('listening', () => {
+    clearInterval(sweepTimer)
+    sweepTimer = setInterval(sweep, sweepIntervalMs).unref()
+  })
+  server.on('close', () => {
+    clearInterval(sweepTimer)
+    sweepTimer = undefined
+  })
+
+  return { server, stats, revokeAll: () => refreshTokens.revokeAll(), sweep, storedEntries }
 }

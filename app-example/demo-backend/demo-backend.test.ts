@@ -123,8 +123,8 @@ describe('POST /auth/login', () => {
     expect(await response.json()).toEqual({ message: expect.any(String) })
   })
 
-  it('answers 413 for a body over 64 KiB', async () => {
-    const response = await post('/auth/login', JSON.stringify({ email: 'x'.repeat(65 * 1024), password: 'p' }))
+  it('answers 413 for a body over 16 KiB', async () => {
+    const response = await post('/auth/login', JSON.stringify({ email: 'x'.repeat(17 * 1024), password: 'p' }))
     expect(response.status).toBe(413)
     expect(await response.json()).toEqual({ message: expect.any(String) })
   })

@@ -4,7 +4,11 @@ import { HttpError } from './HttpError'
 /**
  * Reads and parses the request body as JSON. An empty body counts as `{}` so that it reaches
  * validation (422) rather than being reported as malformed (400).
- * @throws HttpError 413 past `maxBytes`, 400 when the body is not JSON.
+ * @throws HttpError 413 past `maxBytes` (before reading, when `content-length` says so), 400 when the
+ * body is not JSON or the client hung up before sending all of it.
+ *
+ * @example
+ * const { email, password } = validateLoginBody(await readJsonBody(req, 16 * 1024))
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   // `connection: close` because the rest of an oversized upload is not worth reading on a kept-alive socket.
@@ -27,7 +31,8 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
       chunks.push(chunk)
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    // A client that hangs up mid-body is not a server error; the answer will not reach it anyway.
+    req.on('error', () => reject(new HttpError(400, 'The request body was cut off.')))
   })
 
   const text = raw.toString('utf8')

@@ -5,6 +5,7 @@
  */
 export const invalid_credentials = 'The email or password is incorrect.'
 export const validation_failed = 'Check the highlighted fields and try again.'
+export const rate_limited = 'Too many attempts. Please wait a little and try again.'
 export const session_expired = 'Your session has ended. Please sign in again.'
 export const not_signed_in = 'Sign in to do this.'
 export const csrf_rejected = 'This request did not come from this site and was refused.'
@@ -22,3 +23,5 @@ export const server_misconfigured = 'Signing in is not available on this server 
 export const internal_error = 'Something went wrong on our side. Please try again.'
 export const network_error = 'The server could not be reached. Check your connection.'
 export const unexpected_response = 'The server sent an unexpected answer. Please try again.'
+export const backend_redirect_refused = 'The service tried to send you somewhere this site does not go. Please try again later.'
+export const backend_html_refused = 'The service sent a page this site does not show. Please try again later.'

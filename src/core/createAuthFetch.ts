@@ -14,7 +14,7 @@ import { refresh } from './refresh'
 export function createAuthFetch(actor: AuthActorRef, fetchImpl: typeof fetch = (...args) => fetch(...args)): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init)
-    // The backend proxy route refuses unsafe requests without it (CSRF); same-origin calls only.
+    // The backend proxy route refuses every request without it (CSRF); same-origin calls only.
     if (new URL(request.url).origin === globalThis.location?.origin) request.headers.set(CLIENT_HEADER, '1')
     const replay = request.clone()
     // The expiry this request went out with: a refresh that ended since then already renewed it.

@@ -65,7 +65,12 @@ describe('createNextGatehouse', () => {
     expect(signedOut.headers.get('location')).toBe('http://app.test/sign-in?next=%2Fdashboard%3Ftab%3D2')
     const signedIn = await auth.proxy(visit('/sign-in?next=%2Fdashboard', await signIn()))
     expect(signedIn.headers.get('location')).toBe('http://app.test/dashboard')
-    expect((await auth.proxy(visit('/', ''))).headers.get('x-middleware-next')).toBe('1')
+    // Where a visit leads depends on who is visiting: no cache may keep it.
+    for (const redirect of [signedOut, signedIn]) expect(redirect.headers.get('cache-control')).toBe('private, no-store')
+    const passedOn = await auth.proxy(visit('/', ''))
+    expect(passedOn.headers.get('x-middleware-next')).toBe('1')
+    // A page that writes no cookie keeps the cache policy the page itself sets.
+    expect(passedOn.headers.get('cache-control')).toBeNull()
   })
 
   it('proxy refreshes an expired access token once, handing the new cookies to the render and to the browser', async () => {
@@ -77,6 +82,7 @@ describe('createNextGatehouse', () => {
     expect(backend.lines().filter((call) => call === 'POST /auth/refresh')).toHaveLength(1)
     const browserCookies = cookiesFrom(response, cookie)
     expect(browserCookies).not.toBe(cookie)
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
     // Next.js passes overridden request headers to the render through x-middleware-request-*.
     expect(response.headers.get('x-middleware-request-cookie')).toBe(browserCookies)
   })
@@ -114,7 +120,9 @@ describe('createNextGatehouse', () => {
       jar.cookie = ''
       const headers = spoof ? { 'x-middleware-subrequest': spoof } : undefined
       await expect(auth.requireSession('/dashboard')).rejects.toThrow('redirect:/sign-in')
-      const profile = await auth.backendHandlers.GET(new Request('http://app.test/api/backend/auth/profile', { headers }))
+      const profile = await auth.backendHandlers.GET(
+        new Request('http://app.test/api/backend/auth/profile', { headers: { ...headers, 'x-gatehouse-client': '1' } }),
+      )
       expect(profile.status).toBe(401)
       const session = await auth.handlers.GET(authRequest('session', { headers }))
       expect(await session.json()).toEqual({ user: null })
@@ -127,7 +135,7 @@ describe('createNextGatehouse', () => {
   it('backendHandlers forward a signed-in call with the token added on the server', async () => {
     const { auth, signIn } = setup()
     const response = await auth.backendHandlers.GET(
-      new Request('http://app.test/api/backend/auth/profile', { headers: { cookie: await signIn() } }),
+      new Request('http://app.test/api/backend/auth/profile', { headers: { cookie: await signIn(), 'x-gatehouse-client': '1' } }),
     )
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ data: { email: 'demo@example.com' } })

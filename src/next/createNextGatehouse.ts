@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 import { NextResponse, type NextRequest } from 'next/server'
 import { cache } from 'react'
 import type { Session } from '../contract/types'
-import { appendCookies, type CookieWrite } from '../server/session/cookies'
+import { appendCookies, PRIVATE_NO_STORE, type CookieWrite } from '../server/session/cookies'
 import { createBackendProxy, type BackendProxyOptions } from '../server/proxy/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
@@ -77,6 +77,8 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
       ? NextResponse.redirect(new URL(target, request.url))
       : NextResponse.next({ request: { headers: request.headers } })
     appendCookies(response.headers, writes, gatehouse.cookieOptions)
+    // A redirect here depends on the visitor's session, as does any page whose cookies were rotated.
+    if (target || writes.length > 0) response.headers.set('cache-control', PRIVATE_NO_STORE)
     return response
   }
 

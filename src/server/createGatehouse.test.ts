@@ -48,7 +48,7 @@ describe('route handlers', () => {
       expiresAt: '2026-01-01T00:01:00.000Z',
     })
     expect(text).not.toMatch(/access-|refresh-|internal_notes/)
-    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(response.headers.get(ANSWER_HEADER)).toBe('1')
     const cookies = response.headers.getSetCookie()
     expect(cookies).toHaveLength(2)

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cookiesFrom } from '../authRequests'
 import { HOSTILE_REDIRECTS } from '../hostileRedirects'
 import { listenDemoBackend } from '../listenDemoBackend'
 import { serveBuiltApp } from './appProcess'
@@ -112,6 +113,47 @@ describe('security of the built example app', () => {
     }
   }, 60_000)
 
+  it('every answer that writes a cookie, pages and redirects included, is private and never stored', async () => {
+    const client = { 'x-gatehouse-client': '1' }
+    const signIn = async () => {
+      const response = await fetch(`${app.baseURL}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { ...client, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'demo@example.com', password: 'demo-password' }),
+      })
+      return { response, cookie: cookiesFrom(response) }
+    }
+    const answers = [(await signIn()).response]
+    // One session per visit, each with its access token expired, so that every one of them rotates the cookies.
+    const expired = await Promise.all(
+      ['/', '/dashboard', '/sign-in', '/api/auth/session', '/api/backend/auth/profile'].map(
+        async (path) => [path, (await signIn()).cookie] as const,
+      ),
+    )
+    await sleep(ACCESS_TOKEN_SECONDS * 1_000 + 1_000)
+    for (const [path, cookie] of expired)
+      answers.push(await fetch(`${app.baseURL}${path}`, { headers: { cookie, ...client }, redirect: 'manual' }))
+    const { cookie } = await signIn()
+    answers.push(await fetch(`${app.baseURL}/api/auth/sign-out`, { method: 'POST', headers: { cookie, ...client } }))
+    const writing = answers.filter((answer) => answer.headers.getSetCookie().length > 0)
+    expect(writing.map((answer) => new URL(answer.url).pathname)).toEqual([
+      '/api/auth/sign-in',
+      '/',
+      '/dashboard',
+      '/sign-in',
+      '/api/auth/session',
+      '/api/backend/auth/profile',
+      '/api/auth/sign-out',
+    ])
+    for (const answer of writing) {
+      const directives = (answer.headers.get('cache-control') ?? '').split(',').map((directive) => directive.trim())
+      expect([new URL(answer.url).pathname, directives]).toEqual([
+        new URL(answer.url).pathname,
+        expect.arrayContaining(['private', 'no-store']),
+      ])
+    }
+  }, 60_000)
+
   it('a spoofed x-middleware-subrequest header does not skip the protection of pages and routes', async () => {
     for (const spoof of [
       'proxy:proxy:proxy:proxy:proxy',
@@ -122,7 +164,7 @@ describe('security of the built example app', () => {
       await page.goto('/dashboard')
       expect(new URL(page.url()).pathname).toBe('/sign-in')
       expect(await page.getByTestId('user-name').count()).toBe(0)
-      const profile = await page.request.get('/api/backend/auth/profile')
+      const profile = await page.request.get('/api/backend/auth/profile', { headers: { 'x-gatehouse-client': '1' } })
       expect(profile.status()).toBe(401)
       const refresh = await page.request.post('/api/auth/refresh', { headers: { 'x-gatehouse-client': '1' } })
       expect(refresh.status()).toBe(401)

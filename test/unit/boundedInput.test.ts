@@ -39,7 +39,7 @@ describe('bounded input: refused before the backend is called, cookies left as t
     expect(response.status).toBe(status)
     expect(JSON.parse(text).error.code).toBe(code)
     expect(response.headers.getSetCookie()).toEqual([])
-    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(backend.lines()).toEqual([])
     noStackTrace(text)
   })

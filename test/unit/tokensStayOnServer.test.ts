@@ -59,7 +59,7 @@ describe('tokens never reach the logs', () => {
       backend.state.mode = mode
       for (const route of ['signIn', 'session', 'refresh', 'signOut'])
         await gatehouse.handle(authRequest(route, { body: route === 'signIn' ? DEMO : undefined, cookie }))
-      await proxy(new Request(`${ORIGIN}/api/backend/auth/profile`, { headers: { cookie } }))
+      await proxy(new Request(`${ORIGIN}/api/backend/auth/profile`, { headers: { cookie, 'x-gatehouse-client': '1' } }))
     }
     backend.state.mode = 'ok'
     backend.liveRefreshTokens.clear()

@@ -1,14 +1,16 @@
-import { CLIENT_HEADER } from '../../contract/clientHeader'
 import { sessionEnded } from '../routes/routeResults'
 import { fetchWithin } from '../backend/backendFetch'
+import { answerHeaders } from './answerHeaders'
 import { backendTarget } from './backendTarget'
-import { appendCookies } from '../session/cookies'
+import { headerNames } from './headerNames'
+import { proxyLocation } from './proxyLocation'
+import { appendCookies, type CookieWrite } from '../session/cookies'
 import type { Gatehouse } from '../createGatehouse'
 import { csrfRejected, GatehouseError, internalError, payloadTooLarge } from '../GatehouseError'
 import { mountPath } from '../mountPath'
 import { readLimitedBytes } from '../backend/readLimitedBytes'
 import { rejectsCrossSite } from '../routes/rejectsCrossSite'
-import { errorResponse, toResponse } from '../routes/toResponse'
+import { toResponse } from '../routes/toResponse'
 
 export interface BackendProxyOptions {
   /** Backend path prefixes the browser may reach, e.g. `['/orders', '/me']`. Nothing else is forwarded. */
@@ -21,12 +23,29 @@ export interface BackendProxyOptions {
   timeoutMs?: number
   /** Largest request body forwarded. Default 1 MiB. */
   maxBodyBytes?: number
+  /**
+   * Request headers forwarded besides `content-type`, `accept`, `accept-language`, `range` and the
+   * conditional ones, e.g. `['x-request-id']`. Cookie, authorization, host, hop-by-hop and CORS
+   * headers cannot be listed: `createBackendProxy` throws.
+   */
+  forwardHeaders?: readonly string[]
+  /**
+   * Response headers returned besides `content-type`, `content-language`, `content-disposition`,
+   * `etag`, `last-modified`, `content-range`, `accept-ranges`, `vary`, `retry-after` and `location`.
+   * `set-cookie`, `cache-control`, hop-by-hop and CORS headers cannot be listed.
+   */
+  returnHeaders?: readonly string[]
+  /**
+   * A backend answer browsers would render as a page (HTML, XML, SVG): `'refuse'` (the default)
+   * answers 502 `backend_html_refused`; `'sandbox'` serves it under `Content-Security-Policy: sandbox`.
+   */
+  html?: 'refuse' | 'sandbox'
   fetch?: typeof fetch
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 const SAFE = new Set(['GET', 'HEAD'])
-// Hop-by-hop headers (RFC 9110 §7.6.1) and what must never reach the backend or come back from it.
+// Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection, never the next.
 const HOP_BY_HOP = [
   'connection',
   'keep-alive',
@@ -38,7 +57,19 @@ const HOP_BY_HOP = [
   'transfer-encoding',
   'upgrade',
 ]
-const NOT_FORWARDED = new Set([
+const FORWARDED = [
+  'content-type',
+  'accept',
+  'accept-language',
+  'if-match',
+  'if-none-match',
+  'if-modified-since',
+  'if-unmodified-since',
+  'if-range',
+  'range',
+]
+// The body is decoded and re-framed on each side, and the session's cookies stay with gatehouse.
+const NEVER_FORWARDED = new Set([
   ...HOP_BY_HOP,
   'cookie',
   'authorization',
@@ -46,28 +77,58 @@ const NOT_FORWARDED = new Set([
   'content-length',
   'accept-encoding',
   'x-middleware-subrequest',
-  CLIENT_HEADER,
 ])
-const NOT_RETURNED = new Set([...HOP_BY_HOP, 'set-cookie', 'content-length', 'content-encoding'])
+const RETURNED = [
+  'content-type',
+  'content-language',
+  'content-disposition',
+  'etag',
+  'last-modified',
+  'content-range',
+  'accept-ranges',
+  'vary',
+  'retry-after',
+  'location',
+]
+const NEVER_RETURNED = new Set([
+  ...HOP_BY_HOP,
+  'set-cookie',
+  'content-length',
+  'content-encoding',
+  'cache-control',
+  'x-content-type-options',
+])
+const NOSNIFF = { 'x-content-type-options': 'nosniff' }
 
-function copyHeaders(from: Headers, drop: Set<string>): Headers {
-  const named = (from.get('connection') ?? '').split(',').map((name) => name.trim().toLowerCase())
+/** The headers of `from` named in `names`, but for those its `Connection` header names. */
+function pickHeaders(from: Headers, names: ReadonlySet<string>): Headers {
+  const perConnection = (from.get('connection') ?? '').split(',').map((name) => name.trim().toLowerCase())
   const headers = new Headers()
-  for (const [name, value] of from) if (!drop.has(name) && !named.includes(name)) headers.append(name, value)
+  for (const [name, value] of from) if (names.has(name) && !perConnection.includes(name)) headers.append(name, value)
   return headers
 }
 
 /**
  * The backend proxy route: the browser calls the external backend through the app's own origin
- * and never holds a token. Only allowlisted path prefixes are forwarded; the request loses its
- * cookies and hop-by-hop headers and gains `Authorization: Bearer <access token>`; a 401 from the
- * backend refreshes the session once (single-flight, shared with the auth routes) and replays.
- * Its own failures answer in the shared error shape: 400 `invalid_path`, 401 `not_signed_in`,
- * 403 `csrf_rejected`, 404 `not_found`, 405, 413 `payload_too_large`, 502 / 504.
+ * and never holds a token. Only allowlisted path prefixes are forwarded, and only plain paths (see
+ * `backendTarget`); every method must come from the app's own script (`x-gatehouse-client: 1`, no
+ * foreign `Origin`, `Sec-Fetch-Site` absent or `same-origin`), so neither another site nor a typed
+ * URL can make the browser spend its session. Only listed request headers go out (see
+ * `forwardHeaders`), with `Authorization: Bearer <access token>` added; a 401 from the backend
+ * refreshes the session once (single-flight, shared with the auth routes) and replays. Only listed
+ * response headers come back (see `returnHeaders`), with `Cache-Control: private, no-store` and
+ * `X-Content-Type-Options: nosniff` on every answer; a redirect is rewritten to the proxy's own
+ * path (see `proxyLocation`); a page the browser would render is refused or sandboxed (see
+ * `html`). Its own failures answer in the shared error shape, and never name
+ * the backend's address, path or status: 400 `invalid_path`, 401 `not_signed_in` /
+ * `session_expired`, 403 `csrf_rejected`, 404 `not_found`, 405 `method_not_allowed`, 413
+ * `payload_too_large`, 502 `backend_unavailable` / `backend_redirect_refused` /
+ * `backend_html_refused`, 504 `backend_timeout`. It throws at creation on a missing `baseUrl` or a
+ * header that must not be listed.
  *
  * @example
  * // app/api/backend/[...path]/route.ts
- * const proxy = createBackendProxy(gatehouse, { allow: ['/orders', '/me'] })
+ * const proxy = createBackendProxy(gatehouse, { allow: ['/orders', '/me'], forwardHeaders: ['x-request-id'] })
  * export const GET = proxy, POST = proxy, PUT = proxy, PATCH = proxy, DELETE = proxy
  */
 export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOptions): (request: Request) => Promise<Response> {
@@ -78,42 +139,56 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
   const {
     timeoutMs = 10_000,
     maxBodyBytes = 1_048_576,
+    html = 'refuse',
     fetch: fetchImpl = (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
   } = options
-  const fail = (error: GatehouseError, headers?: Record<string, string>) => errorResponse(error, gatehouse.cookieOptions, headers)
+  const forwarded = headerNames('forwardHeaders', FORWARDED, options.forwardHeaders ?? [], NEVER_FORWARDED)
+  const returned = headerNames('returnHeaders', RETURNED, options.returnHeaders ?? [], NEVER_RETURNED)
+  const fail = (error: GatehouseError, cookies: CookieWrite[] = [], headers: Record<string, string> = {}) =>
+    toResponse({ status: error.status, body: error.toBody(), cookies }, gatehouse.cookieOptions, { ...NOSNIFF, ...headers })
 
   const forward = async (target: URL, request: Request, body: Uint8Array<ArrayBuffer> | undefined, accessToken: string) => {
-    const headers = copyHeaders(request.headers, NOT_FORWARDED)
+    const headers = pickHeaders(request.headers, forwarded)
     headers.set('authorization', `Bearer ${accessToken}`)
     return fetchWithin(fetchImpl, target, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) }, 'backend')
   }
 
   return async (request) => {
-    if (!METHODS.has(request.method))
-      return fail(new GatehouseError(405, 'method_not_allowed', `${request.method} is not forwarded.`), { allow: [...METHODS].join(', ') })
+    if (!METHODS.has(request.method)) return fail(new GatehouseError(405, 'method_not_allowed'), [], { allow: [...METHODS].join(', ') })
+    let cookies: CookieWrite[] = []
     try {
-      if (!SAFE.has(request.method) && rejectsCrossSite(request, gatehouse.publicOrigin(request))) throw csrfRejected()
+      const site = request.headers.get('sec-fetch-site')
+      // `none` is a typed URL or a bookmark: a navigation, which must not spend the session either.
+      if ((site !== null && site !== 'same-origin') || rejectsCrossSite(request, gatehouse.publicOrigin(request))) throw csrfRejected()
       const target = backendTarget(new URL(request.url), basePath, baseUrl, options.allow)
       const bytes = SAFE.has(request.method) ? undefined : await readLimitedBytes(request.body, maxBodyBytes)
       if (bytes === null) throw payloadTooLarge(maxBodyBytes)
       const cookieHeader = request.headers.get('cookie')
       let resumed = await gatehouse.authorize(cookieHeader)
-      if (!resumed.accessToken) throw new GatehouseError(401, 'not_signed_in', 'Sign in to do this.')
+      cookies = resumed.cookies
+      if (!resumed.accessToken) throw new GatehouseError(401, 'not_signed_in')
       let response = await forward(target, request, bytes, resumed.accessToken)
       // A backend that refuses a token that looks valid (revoked, clock skew) gets one fresh token, once.
       if (response.status === 401 && resumed.cookies.length === 0) {
         await response.body?.cancel()
         resumed = await gatehouse.authorize(cookieHeader, { renew: true })
-        if (!resumed.accessToken) return toResponse(sessionEnded(resumed.cookies), gatehouse.cookieOptions)
+        cookies = resumed.cookies
+        if (!resumed.accessToken) return toResponse(sessionEnded(resumed.cookies), gatehouse.cookieOptions, NOSNIFF)
         response = await forward(target, request, bytes, resumed.accessToken)
       }
-      const headers = copyHeaders(response.headers, NOT_RETURNED)
-      headers.set('cache-control', 'no-store')
-      appendCookies(headers, resumed.cookies, gatehouse.cookieOptions)
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+      let headers: Headers
+      try {
+        headers = answerHeaders(response, returned, html, (location) => proxyLocation(location, target, basePath, baseUrl, options.allow))
+      } catch (error) {
+        await response.body?.cancel()
+        throw error
+      }
+      appendCookies(headers, cookies, gatehouse.cookieOptions)
+      return new Response(response.body, { status: response.status, headers })
     } catch (error) {
-      if (error instanceof GatehouseError) return fail(error)
-      return fail(internalError())
+      // A refresh that happened before the failure rotated the tokens: the browser must keep the new ones.
+      if (error instanceof GatehouseError) return fail(error, cookies)
+      return fail(internalError(), cookies)
     }
   }
 }

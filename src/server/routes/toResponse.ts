@@ -1,5 +1,5 @@
 import { ANSWER_HEADER } from '../../contract/answerHeader'
-import { appendCookies, type CookieOptions, type CookieWrite } from '../session/cookies'
+import { appendCookies, PRIVATE_NO_STORE, type CookieOptions, type CookieWrite } from '../session/cookies'
 import type { GatehouseError } from '../GatehouseError'
 
 /** What a route decides: a status, a JSON body (or a page to go to) and the cookies to write. */
@@ -11,14 +11,14 @@ export interface RouteResult {
 }
 
 /**
- * The response for a route's result: never cached, cookies written, a JSON body or a redirect.
+ * The response for a route's result: never cached (each is one person's), cookies written, a JSON body or a redirect.
  *
  * @example
  * toResponse({ status: 200, body: { user: null }, cookies: [] }, cookieOptions)
  */
 export function toResponse(result: RouteResult, cookieOptions: CookieOptions, extraHeaders: Record<string, string> = {}): Response {
   const fields = {
-    'cache-control': 'no-store',
+    'cache-control': PRIVATE_NO_STORE,
     [ANSWER_HEADER]: '1',
     ...extraHeaders,
     ...(result.location ? { location: result.location } : { 'content-type': 'application/json' }),

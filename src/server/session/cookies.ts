@@ -3,6 +3,12 @@ export interface CookieOptions {
   sameSite: 'lax' | 'strict'
 }
 
+/**
+ * The `Cache-Control` of every answer that writes a cookie or depends on one: no cache, shared
+ * or the browser's own, keeps it, so no one is ever handed another person's `Set-Cookie`.
+ */
+export const PRIVATE_NO_STORE = 'private, no-store'
+
 /** One cookie to set (with an expiry) or to clear (`value: null`). */
 export interface CookieWrite {
   name: string

@@ -1,11 +1,13 @@
 import { invalidResponse, type BackendResponse } from '../backendFetch'
+import { ERROR_MESSAGES } from '../../../contract/errorCatalogue'
 import { GatehouseError } from '../../GatehouseError'
 import { readBackendError } from './readBackendError'
 import type { ResolvedRestOptions } from './resolveRestOptions'
 
 /**
  * Turns a refused sign-in into gatehouse's error: 401/403 (and OAuth2's 400 `invalid_grant`) mean
- * wrong credentials; 400/422 mean invalid fields, renamed to the form's own field names; any
+ * wrong credentials; 429 means the backend throttles sign-ins (429 `rate_limited`, with its own
+ * sentence when it gives one); 400/422 mean invalid fields, renamed to the form's own field names; any
  * other status is an answer gatehouse cannot use (often a wrong `signIn.path`).
  *
  * @example
@@ -17,6 +19,7 @@ export function signInError(response: BackendResponse, signIn: ResolvedRestOptio
   if (status === 401 || status === 403 || (status === 400 && code === 'invalid_grant')) {
     return new GatehouseError(401, 'invalid_credentials', message ?? `The ${signIn.identifier} or password is incorrect.`)
   }
+  if (status === 429) return new GatehouseError(429, 'rate_limited', message ?? ERROR_MESSAGES.rate_limited)
   if (status !== 400 && status !== 422) return invalidResponse(`it answered ${status} to the sign-in at ${signIn.path}`)
   // Only the form's own fields can be shown next to an input; the rest joins the message.
   const formNames: Record<string, string> = { [signIn.identifierField]: signIn.identifier, [signIn.passwordField]: 'password' }
