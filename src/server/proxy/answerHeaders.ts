@@ -1,5 +1,6 @@
 import { GatehouseError } from '../GatehouseError'
 import { PRIVATE_NO_STORE } from '../session/cookies'
+import { pickHeaders } from './pickHeaders'
 
 // What browsers render as a document that runs script on the app's origin: HTML, and XML of any
 // kind (an XML document may hold XHTML or SVG script). `multipart/x-mixed-replace` renders its parts.
@@ -23,8 +24,7 @@ export function answerHeaders(
   html: 'refuse' | 'sandbox',
   relocate: (location: string) => string,
 ): Headers {
-  const headers = new Headers()
-  for (const [name, value] of response.headers) if (returned.has(name)) headers.append(name, value)
+  const headers = pickHeaders(response.headers, returned)
   const location = headers.get('location')
   if (location !== null) headers.set('location', relocate(location))
   const mediaType = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()

@@ -3,6 +3,7 @@ import { fetchWithin } from '../backend/backendFetch'
 import { answerHeaders } from './answerHeaders'
 import { backendTarget } from './backendTarget'
 import { headerNames } from './headerNames'
+import { pickHeaders } from './pickHeaders'
 import { proxyLocation } from './proxyLocation'
 import { appendCookies, type CookieWrite } from '../session/cookies'
 import type { Gatehouse } from '../createGatehouse'
@@ -99,14 +100,6 @@ const NEVER_RETURNED = new Set([
   'x-content-type-options',
 ])
 const NOSNIFF = { 'x-content-type-options': 'nosniff' }
-
-/** The headers of `from` named in `names`, but for those its `Connection` header names. */
-function pickHeaders(from: Headers, names: ReadonlySet<string>): Headers {
-  const perConnection = (from.get('connection') ?? '').split(',').map((name) => name.trim().toLowerCase())
-  const headers = new Headers()
-  for (const [name, value] of from) if (names.has(name) && !perConnection.includes(name)) headers.append(name, value)
-  return headers
-}
 
 /**
  * The backend proxy route: the browser calls the external backend through the app's own origin

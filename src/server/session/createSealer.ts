@@ -63,6 +63,7 @@ export function createSealer(secrets: readonly string[], given?: SealingKeys): S
     }
     return null
   }
+  const keyOf = (sealed: string, purpose: string) => `${purpose}\n${sealed}`
   const recall = (key: string) => {
     const value = opened.get(key)
     if (value === undefined) return undefined
@@ -80,14 +81,15 @@ export function createSealer(secrets: readonly string[], given?: SealingKeys): S
       const sealed = await keys.encrypt(iv, purpose, encoder.encode(JSON.stringify(value)))
       return `${VERSION}.${encodeBase64url(iv)}.${encodeBase64url(sealed)}`
     },
-    opened: <T>(sealed: string, purpose: string) => recall(`${purpose}\n${sealed}`) as T | undefined,
+    opened: <T>(sealed: string, purpose: string) => recall(keyOf(sealed, purpose)) as T | undefined,
     async unseal<T>(sealed: string, purpose: string) {
-      const kept = recall(`${purpose}\n${sealed}`)
+      const key = keyOf(sealed, purpose)
+      const kept = recall(key)
       if (kept !== undefined) return kept as T
       const value = await open(sealed, purpose)
       if (value === null) return null
       if (opened.size >= OPENED_KEPT) opened.delete(opened.keys().next().value!)
-      opened.set(`${purpose}\n${sealed}`, value)
+      opened.set(key, value)
       return value as T
     },
   }
