@@ -15,9 +15,25 @@ function backendShape(file = process.env.AUTH_BACKEND_CONFIG): Omit<RestAdapterO
 
 export const backend = restAdapter({ ...backendShape(), baseUrl: process.env.AUTH_BACKEND_URL ?? 'http://127.0.0.1:4000' })
 
+/** Milliseconds from an env var given in seconds, else the default; a value that is no such number stops the start. */
+function secondsFrom(name: string, fallbackSeconds: number): number {
+  const value = process.env[name]
+  if (value === undefined || value === '') return fallbackSeconds * 1_000
+  const seconds = Number(value)
+  if (!(Number.isFinite(seconds) && seconds > 0))
+    throw new Error(`gatehouse example: ${name} "${value}" is not a number of seconds above 0.`)
+  return seconds * 1_000
+}
+
 // Several instances share refreshes through Redis when REDIS_URL names one; one process needs none.
 const redisUrl = process.env.REDIS_URL
-export const gatehouse = createGatehouse({ backend, coordination: redisUrl ? { store: createRedisStore({ url: redisUrl }) } : undefined })
+export const gatehouse = createGatehouse({
+  backend,
+  coordination: redisUrl ? { store: createRedisStore({ url: redisUrl }) } : undefined,
+  // Signed out after 30 minutes in which the person did nothing in any tab, and 12 hours after signing in, however active.
+  idleTimeoutMs: secondsFrom('AUTH_IDLE_TIMEOUT', 30 * 60),
+  absoluteLifetimeMs: secondsFrom('AUTH_ABSOLUTE_LIFETIME', 12 * 60 * 60),
+})
 
 /** Where signing in leads when the visitor did not come from a protected page. */
 export const afterSignInPath = '/dashboard'

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-export const LOAD = { connections: 10, durationSeconds: 10, warmUpSeconds: 3, rounds: 7 }
+export const LOAD = { connections: 10, durationSeconds: 10, warmUpSeconds: 3, rounds: 11 }
 
 export interface Load {
   requestsPerSecond: number

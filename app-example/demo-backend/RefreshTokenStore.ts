@@ -65,6 +65,12 @@ export class RefreshTokenStore {
     return forgetAt !== undefined && this.#now() < forgetAt
   }
 
+  /** The family of a refresh token this store issued, used or not, until it expires. */
+  familyOf(token: string): string | undefined {
+    const stored = this.#tokens.get(token)
+    return stored && this.#now() < stored.expiresAt ? stored.familyId : undefined
+  }
+
   /** Revokes one family: its refresh tokens are forgotten and its access tokens stop verifying. */
   revoke(familyId: string): void {
     this.#activeFamilies.delete(familyId)

@@ -146,8 +146,12 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     return { status: 200, body: { data: user } }
   }
 
+  // By the refresh token when the body carries one (its access token may have expired), else by the access token.
   async function logout(req: IncomingMessage): Promise<Reply> {
-    const { familyId } = await authenticate(req)
+    const body = await readJsonBody(req, maxBodyBytes)
+    const refreshToken = typeof body === 'object' && body !== null && 'refresh_token' in body ? body.refresh_token : undefined
+    const familyId = typeof refreshToken === 'string' ? refreshTokens.familyOf(refreshToken) : (await authenticate(req)).familyId
+    if (familyId === undefined) throw new HttpError(401, 'The refresh token is invalid or has expired.')
     refreshTokens.revoke(familyId)
     stats.logouts++
     return { status: 204 }

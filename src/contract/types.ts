@@ -16,6 +16,11 @@ export interface Session {
   /** `false` when the backend gave no refresh token: the session ends at `expiresAt`. Absent otherwise. */
   refreshable?: false
   /**
+   * ISO time at which the session ends unless the person acts before (only with an idle timeout).
+   * The browser refreshes by then if they acted since it last said so.
+   */
+  idleEndsAt?: string
+  /**
    * The backend's access token: only when the server opted in with `exposeAccessToken` (see
    * SECURITY.md). Keep it in memory; never store it.
    */

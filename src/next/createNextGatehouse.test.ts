@@ -5,22 +5,10 @@ import { createFakeBackend } from '../../test/fakeBackend'
 import { createGatehouse } from '../server/createGatehouse'
 import { restAdapter } from '../server/backend/rest/restAdapter'
 import { createNextGatehouse } from './createNextGatehouse'
+import { jar } from '../../test/nextRender'
 
-const jar = vi.hoisted(() => ({ cookie: '' }))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    getAll: () =>
-      jar.cookie
-        .split('; ')
-        .filter(Boolean)
-        .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) })),
-  }),
-}))
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`)
-  },
-}))
+vi.mock('next/headers', () => import('../../test/nextRender'))
+vi.mock('next/navigation', () => import('../../test/nextRender'))
 
 function setup() {
   const backend = createFakeBackend()

@@ -7,6 +7,7 @@ import { appendCookies, PRIVATE_NO_STORE, type CookieWrite } from '../server/ses
 import { createBackendProxy, type BackendProxyOptions } from '../server/proxy/createBackendProxy'
 import type { Gatehouse } from '../server/createGatehouse'
 import { GatehouseError } from '../server/GatehouseError'
+import { requestTrace } from '../server/securityEvents'
 import { safeRedirectPath } from '../contract/safeRedirectPath'
 import { DEFAULT_SIGN_IN_PATH, signInUrl } from '../contract/signInUrl'
 import { protectRoute, type RouteProtectionOptions } from './protectRoute'
@@ -62,10 +63,15 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
   /** For `proxy.ts`: refreshes an expired access token before the page renders, then guards the route. */
   const proxy = async (request: NextRequest): Promise<NextResponse> => {
     if (request.nextUrl.pathname.startsWith(`${gatehouse.basePath}/`)) return NextResponse.next()
-    const { session, cookies: writes } = await gatehouse.resumeSession(request.headers.get('cookie')).catch((error: unknown) => {
+    const trace = requestTrace(request, 'next-proxy')
+    const resumed = gatehouse.resumeSession(request.headers.get('cookie'), trace, request.headers)
+    const { session, cookies: writes } = await resumed.catch((error: unknown) => {
       // A backend that is down must not sign anyone out: render as signed out, keep the cookies.
       // A server that cannot serve sessions at all says so instead, as every other entry does.
-      if (error instanceof GatehouseError && error.code !== 'server_misconfigured') return { session: null, cookies: [] as CookieWrite[] }
+      if (error instanceof GatehouseError && error.code !== 'server_misconfigured') {
+        gatehouse.events.report('backend_failed', trace, { code: error.code, status: error.status, detail: error.detail })
+        return { session: null, cookies: [] as CookieWrite[] }
+      }
       throw error
     })
     for (const write of writes) {

@@ -224,3 +224,44 @@ describe('a Redis that is down or stuck', () => {
     expect(exchange).not.toHaveBeenCalled()
   })
 })
+
+describe('sign-outs shared through Redis', () => {
+  const connected = (revoked: Map<string, number>) => {
+    const store = createRedisStore({ url: redis.url, timeoutMs: 1_000 })
+    stores.push(store)
+    return { store, watching: store.watchRevocations((sessionId, until) => revoked.set(sessionId, until)) }
+  }
+  const sessionId = () => crypto.randomUUID().replaceAll('-', '')
+
+  it('tells every watching instance of a sign-out, and a watcher that starts later reads the ones recorded before', async () => {
+    const heard = new Map<string, number>()
+    const watcher = connected(heard)
+    await watcher.watching
+    const id = sessionId()
+    const until = Date.now() + 60_000
+    await connected(new Map()).store.revoke(id, until)
+    await vi.waitFor(() => expect(heard.get(id)).toBe(until), { timeout: 500, interval: 5 })
+    const later = new Map<string, number>()
+    await connected(later).watching
+    expect(later.get(id)).toBe(until)
+  })
+
+  it('reads the sign-outs again after a reconnection, so one it could not hear while away still arrives', async () => {
+    const heard = new Map<string, number>()
+    await connected(heard).watching
+    const raw = createClient({ url: redis.url })
+    await raw.connect()
+    try {
+      // Recorded by an instance whose message this watcher missed: the key is there, the message never came.
+      const id = sessionId()
+      const until = Date.now() + 60_000
+      await raw.set(`gatehouse:v1:revoked:${id}`, String(until), { expiration: { type: 'PX', value: 60_000 } })
+      await sleep(50)
+      expect(heard.has(id)).toBe(false)
+      await raw.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub'])
+      await vi.waitFor(() => expect(heard.get(id)).toBe(until), { timeout: 3_000, interval: 20 })
+    } finally {
+      await raw.close()
+    }
+  })
+})

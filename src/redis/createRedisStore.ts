@@ -15,6 +15,7 @@ export interface RedisStore extends CoordinationStore {
 
 /** How long the first commands wait for the connection to be made, at the first use. */
 const FIRST_CONNECTION_MS = 2_000
+const REVOKED = { key: 'gatehouse:v1:revoked:', channel: 'gatehouse:v1:revoked' }
 // One step: the lock is deleted only while it is still this instance's.
 const DELETE_IF_HELD = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
@@ -30,6 +31,7 @@ const DELETE_IF_HELD = "if redis.call('get', KEYS[1]) == ARGV[1] then return red
  */
 export function createRedisStore({ url, timeoutMs = 500 }: RedisStoreOptions): RedisStore {
   let client: ReturnType<typeof createClient> | undefined
+  let subscriber: NonNullable<typeof client> | undefined
   let firstConnection: Promise<unknown> | undefined
   const connected = async () => {
     if (!client) {
@@ -67,9 +69,44 @@ export function createRedisStore({ url, timeoutMs = 500 }: RedisStoreOptions): R
     deleteIf: async (key, value) => {
       await within((redis) => redis.eval(DELETE_IF_HELD, { keys: [key], arguments: [value] }))
     },
+    revoke: async (sessionId, until) => {
+      await within((redis) => redis.set(`${REVOKED.key}${sessionId}`, String(until), expiring(until - Date.now())))
+      await within((redis) => redis.publish(REVOKED.channel, `${sessionId} ${until}`))
+    },
+    async watchRevocations(onRevoked) {
+      const passOn = (sessionId: string, until: string | null) => {
+        const ends = Number(until)
+        if (sessionId && Number.isSafeInteger(ends)) onRevoked(sessionId, ends)
+      }
+      const readAll = () =>
+        within(async (redis) => {
+          for await (const keys of redis.scanIterator({ MATCH: `${REVOKED.key}*`, COUNT: 1_000 })) {
+            const ends = keys.length ? await redis.mGet(keys) : []
+            for (const [index, key] of keys.entries()) passOn(key.slice(REVOKED.key.length), ends[index] ?? null)
+          }
+        })
+      const redis = await connected()
+      subscriber = redis.duplicate()
+      subscriber.on('error', () => {})
+      // Sign-outs recorded while this instance could not hear them are read again at each reconnection.
+      let connections = 0
+      subscriber.on('ready', () => {
+        if (connections++ > 0) readAll().catch(() => {})
+      })
+      await within(async () => {
+        await subscriber?.connect()
+        await subscriber?.subscribe(REVOKED.channel, (message) => {
+          const [sessionId = '', until = null] = message.split(' ')
+          passOn(sessionId, until)
+        })
+      })
+      await readAll()
+    },
     close: async () => {
-      if (client?.isOpen) await client.close()
-      else client?.destroy()
+      for (const open of [subscriber, client]) {
+        if (open?.isOpen) await open.close()
+        else open?.destroy()
+      }
     },
   }
 }

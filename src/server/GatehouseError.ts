@@ -3,21 +3,33 @@ import type { AuthError } from '../contract/types'
 
 /**
  * A failure with a status and a stable code from the catalogue, answered to the browser in the
- * shared error shape; the message defaults to the catalogue's. Anything else thrown inside a
- * route becomes a generic 500 without details.
+ * shared error shape; the message defaults to the catalogue's. `detail` is for the server's log
+ * only (the backend's status and path, say): `toBody` never includes it, and it is not enumerable,
+ * so no serializer of the error finds it either. Anything else thrown inside a route becomes a
+ * generic 500 without details.
  *
  * @example
  * throw new GatehouseError(422, 'validation_failed', 'Check the highlighted fields.', { email: ['Required.'] })
+ * throw GatehouseError.withDetail(502, 'backend_invalid_response', 'it answered 500 at /auth/login')
  */
 export class GatehouseError extends Error {
+  declare readonly detail?: string
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
     readonly fields?: Record<string, string[]>,
+    detail?: string,
   ) {
     super(message)
     this.name = 'GatehouseError'
+    if (detail !== undefined) Object.defineProperty(this, 'detail', { value: detail, enumerable: false })
+  }
+
+  /** The catalogue's sentence for the browser, `detail` for the log. */
+  static withDetail(status: number, code: ErrorCode, detail: string): GatehouseError {
+    return new GatehouseError(status, code, ERROR_MESSAGES[code], undefined, detail)
   }
 
   toBody(): { error: AuthError } {

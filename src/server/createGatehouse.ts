@@ -10,15 +10,18 @@ import type { CookieOptions, CookieWrite } from './session/cookies'
 import { createRefreshFlights } from './session/createRefreshFlights'
 import { createSessionStore, type SessionLimits } from './session/createSessionStore'
 import { createSharedExchange, type CoordinationOptions } from './session/createSharedExchange'
+import { createRevocations } from './session/createRevocations'
 import { csrfRejected, GatehouseError, internalError } from './GatehouseError'
 import { backToForm, isFormNavigation } from './routes/formNavigation'
 import { mountPath } from './mountPath'
 import { rejectsCrossSite } from './routes/rejectsCrossSite'
 import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './routes/resolvePublicOrigin'
+import { clientAddressReader, type ClientAddressOptions, type ClientAddressReader, type RequestHeaders } from './routes/clientAddress'
 import { sealerOnFirstUse } from './session/sealerOnFirstUse'
 import { errorResponse, toResponse } from './routes/toResponse'
 import type { BackendAdapter } from './backend/BackendAdapter'
 import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from './backend/backendDurations'
+import { createSecurityEvents, crossSiteDetails, requestTrace, serverTrace, type RequestTrace, type SecurityEvents } from './securityEvents'
 
 export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   backend: BackendAdapter
@@ -52,8 +55,30 @@ export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
    * them. Without it, refreshes are shared within this process only.
    */
   coordination?: CoordinationOptions
+  /**
+   * Tell the backend each client's address, for its per-address throttling: sign-in and refresh
+   * calls (those `proxy.ts` and the backend proxy start included) and backend-proxy calls carry it
+   * in `header`. It is read from `X-Forwarded-For`, counting `trustedHops` entries from the right:
+   * one per proxy in front of the app that adds to it, such as nginx with
+   * `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`. What the client wrote to the
+   * left is ignored; when the entries are too few or not IP addresses, no address is sent. Make
+   * sure the app can be reached only through those proxies. Without this option no address is
+   * sent. A header gatehouse sets itself or forwards from the client, or a hop count that is not a
+   * whole number of at least 1, throws here.
+   *
+   * @example
+   * // Behind one nginx; the backend throttles by X-Client-IP
+   * createGatehouse({ backend, clientAddress: { header: 'X-Client-IP', trustedHops: 1 } })
+   */
+  clientAddress?: ClientAddressOptions
   /** Clock, for tests. */
   now?: () => number
+  /**
+   * Where gatehouse logs. Default `console`. Security events (a refused CSRF check, a tampered
+   * cookie, a refused refresh or sign-in, a refused proxy request) and backend failures arrive as
+   * one `SecurityEvent` object each (see `securityEvents.ts`), which a structured logger (pino,
+   * winston) keeps as fields and `console` prints with its `message`; other notices are strings.
+   */
   logger?: Pick<Console, 'warn' | 'error'>
 }
 
@@ -64,17 +89,35 @@ export interface Gatehouse {
   readonly backend: BackendAdapter
   /** The origin a request was addressed to, as the browser saw it (see `url` and `trustHost`). */
   readonly publicOrigin: PublicOrigin
+  /** Reports security events through `logger`, for the backend proxy and the Next.js adapter. */
+  readonly events: SecurityEvents
+  /** The `clientAddress` option at work, for the backend proxy; `undefined` without it. */
+  readonly clientAddress?: ClientAddressReader
   /** Answers every request under `basePath`: `(Request) => Promise<Response>`. */
   handle(request: Request): Promise<Response>
-  /** The session in the cookies, without any network call; `null` once the access token has expired. */
-  readSession(cookieHeader: string | null): Promise<Session | null>
-  /** Like `readSession`, but refreshes an expired access token and returns the cookies to write. */
-  resumeSession(cookieHeader: string | null): Promise<{ session: Session | null; cookies: CookieWrite[] }>
+  /**
+   * The session in the cookies, without any network call; `null` once the access token has expired.
+   * `trace` names the request in the events the read causes (default: a server read with a fresh id).
+   */
+  readSession(cookieHeader: string | null, trace?: RequestTrace): Promise<Session | null>
+  /**
+   * Like `readSession`, but refreshes an expired access token and returns the cookies to write.
+   * With the request's headers, the refresh tells the backend the client's address (see `clientAddress`).
+   */
+  resumeSession(
+    cookieHeader: string | null,
+    trace?: RequestTrace,
+    requestHeaders?: RequestHeaders,
+  ): Promise<{ session: Session | null; cookies: CookieWrite[] }>
   /**
    * The access token for a server-side call to the backend, refreshed when expired — or, with
    * `renew`, exchanged even if it looks valid (the backend just refused it). Server-only.
+   * `requestHeaders` as for `resumeSession`.
    */
-  authorize(cookieHeader: string | null, options?: { renew?: boolean }): Promise<Resumed>
+  authorize(
+    cookieHeader: string | null,
+    options?: { renew?: boolean; trace?: RequestTrace; requestHeaders?: RequestHeaders },
+  ): Promise<Resumed>
 }
 
 const ROUTE_HANDLERS: Record<AuthRouteName, AuthRoute> = {
@@ -107,15 +150,24 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   }
   const { idleTimeoutMs, absoluteLifetimeMs } = options
   const publicOrigin = resolvePublicOrigin(options)
+  const clientAddress = clientAddressReader(options.clientAddress)
   const sealer = sealerOnFirstUse(options.secret, logger)
-  const store = createSessionStore(sealer, { secure: cookieOptions.secure, now, idleTimeoutMs, absoluteLifetimeMs })
+  const revocations = createRevocations({ store: options.coordination?.store, now, logger })
+  const store = createSessionStore(sealer, {
+    secure: cookieOptions.secure,
+    now,
+    isRevoked: revocations.isRevoked,
+    idleTimeoutMs,
+    absoluteLifetimeMs,
+  })
   const graceMs = options.refreshGraceMs ?? 30_000
   const waitMs = options.backend.timeoutMs ?? DEFAULT_WAIT_MS
   const maxCallMs = options.backend.maxCallMs ?? DEFAULT_MAX_CALL_MS
   const exchangeOnce = options.coordination && createSharedExchange(options.coordination, { sealer, graceMs, maxCallMs, logger })
   const flights = createRefreshFlights({ graceMs, waitMs, now, exchangeOnce })
   const exposeAccessToken = options.exposeAccessToken ?? false
-  const context: RouteContext = {
+  const events = createSecurityEvents(logger)
+  const shared: Omit<RouteContext, 'trace'> = {
     backend: options.backend,
     store,
     flights,
@@ -124,10 +176,23 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     waitMs,
     logger,
     exposeAccessToken,
+    events,
+    revocations,
   }
-  const read = (cookieHeader: string | null) => {
+  const contextFor = (trace: RequestTrace, requestHeaders?: RequestHeaders): RouteContext => ({
+    ...shared,
+    trace,
+    clientAddress: requestHeaders && clientAddress?.of(requestHeaders),
+  })
+  const read = async (cookieHeader: string | null, trace: RequestTrace) => {
     sealer.assertReady()
-    return store.read(cookieHeader)
+    // Only the first reads of an instance wait, for the sign-outs other instances recorded before it started.
+    const learning = revocations.pending()
+    if (learning) await learning
+    const stored = await store.read(cookieHeader)
+    if (stored.unsealable) events.report('cookie_rejected', trace)
+    if (stored.revoked) events.report('session_revoked', trace)
+    return stored
   }
   const fail = (error: GatehouseError, headers?: Record<string, string>) => errorResponse(error, cookieOptions, headers)
 
@@ -136,18 +201,24 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     cookieOptions,
     backend: options.backend,
     publicOrigin,
+    events,
+    clientAddress,
     async handle(request) {
       const pathname = new URL(request.url).pathname
       const route = pathname.startsWith(`${basePath}/`) ? ROUTE_BY_PATH.get(pathname.slice(basePath.length + 1)) : undefined
-      if (!route) return fail(new GatehouseError(404, 'not_found', `There is no auth route at ${pathname}.`))
-      if (request.method !== route.method) {
-        return fail(new GatehouseError(405, 'method_not_allowed', `Use ${route.method} for ${pathname}.`), { allow: route.method })
-      }
+      if (!route) return fail(new GatehouseError(404, 'not_found'))
+      if (request.method !== route.method) return fail(new GatehouseError(405, 'method_not_allowed'), { allow: route.method })
+      const trace = requestTrace(request, AUTH_ROUTES[route.name].path)
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: route.name === 'signIn' }))
+        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: route.name === 'signIn' })) {
+          events.report('csrf_refused', trace, crossSiteDetails(request))
           throw csrfRejected()
-        return toResponse(await ROUTE_HANDLERS[route.name](context, await read(request.headers.get('cookie')), request), cookieOptions)
+        }
+        const stored = await read(request.headers.get('cookie'), trace)
+        return toResponse(await ROUTE_HANDLERS[route.name](contextFor(trace, request.headers), stored, request), cookieOptions)
       } catch (error) {
+        if (error instanceof GatehouseError && error.code.startsWith('backend_'))
+          events.report('backend_failed', trace, { code: error.code, status: error.status, detail: error.detail })
         // A failed plain-form sign-in goes back to its page, which says what went wrong (a bad
         // secret or body as much as wrong credentials); a forged one is only refused.
         if (error instanceof GatehouseError && route.name === 'signIn' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
@@ -157,21 +228,24 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
           )
         }
         if (error instanceof GatehouseError) return fail(error)
-        logger.error(
-          `[gatehouse] unexpected failure in ${request.method} ${pathname}: ${error instanceof Error ? error.name : typeof error}`,
-        )
+        events.report('unexpected_failure', trace, {
+          method: request.method,
+          path: pathname,
+          detail: error instanceof Error ? error.name : typeof error,
+        })
         return fail(internalError())
       }
     },
-    async readSession(cookieHeader) {
-      return currentSession(context, await read(cookieHeader))?.session ?? null
+    async readSession(cookieHeader, trace = serverTrace()) {
+      return currentSession(contextFor(trace), await read(cookieHeader, trace))?.session ?? null
     },
-    async resumeSession(cookieHeader) {
-      const { session, cookies } = await resumeSession(context, await read(cookieHeader))
+    async resumeSession(cookieHeader, trace = serverTrace(), requestHeaders) {
+      const { session, cookies } = await resumeSession(contextFor(trace, requestHeaders), await read(cookieHeader, trace))
       return { session, cookies }
     },
-    async authorize(cookieHeader, { renew = false } = {}) {
-      const stored = await read(cookieHeader)
+    async authorize(cookieHeader, { renew = false, trace = serverTrace(), requestHeaders } = {}) {
+      const stored = await read(cookieHeader, trace)
+      const context = contextFor(trace, requestHeaders)
       return renew ? refreshSession(context, stored) : resumeSession(context, stored)
     },
   }

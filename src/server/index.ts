@@ -1,6 +1,18 @@
 export { createBackendProxy, type BackendProxyOptions } from './proxy/createBackendProxy'
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'
+export {
+  reportSecurityEvent,
+  requestTrace,
+  serverTrace,
+  SECURITY_EVENTS,
+  type RequestTrace,
+  type SecurityEvent,
+  type SecurityEventDetails,
+  type SecurityEventName,
+  type SecurityEventRoute,
+  type SecurityEvents,
+} from './securityEvents'
 export { restAdapter } from './backend/rest/restAdapter'
 export type {
   EndpointOptions,
@@ -21,4 +33,5 @@ export { safeRedirectPath } from '../contract/safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './session/cookies'
 export type { CoordinationStore } from './session/CoordinationStore'
 export type { CoordinationOptions } from './session/createSharedExchange'
-export type { BackendAdapter, BackendCredentials, BackendTokens } from './backend/BackendAdapter'
+export type { BackendAdapter, BackendCallContext, BackendCredentials, BackendTokens, ClientAddress } from './backend/BackendAdapter'
+export type { ClientAddressOptions } from './routes/clientAddress'

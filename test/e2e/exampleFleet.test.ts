@@ -8,25 +8,36 @@ import { serveBuiltApp } from './appProcess'
 const ACCESS_TOKEN_SECONDS = 2
 const READS = 20
 
-describe('the example app as two instances sharing REDIS_URL', () => {
-  let redis: RedisServer
-  let backend: Awaited<ReturnType<typeof listenDemoBackend>>
-  const apps: Awaited<ReturnType<typeof serveBuiltApp>>[] = []
-
+/**
+ * Two `next start`s of the example sharing one Redis and one `AUTH_SECRET`, in front of a demo
+ * backend that rotates refresh tokens (a used one presented again revokes the whole family).
+ */
+function twoInstancesOnRedis(accessTokenTtl: number) {
+  const fleet = {
+    redis: undefined as RedisServer | undefined,
+    backend: undefined as Awaited<ReturnType<typeof listenDemoBackend>> | undefined,
+    apps: [] as Awaited<ReturnType<typeof serveBuiltApp>>[],
+  }
   beforeAll(async () => {
-    redis = await startRedis()
-    // Rotates refresh tokens; a used one presented again revokes the whole family.
-    backend = await listenDemoBackend({ accessTokenTtl: ACCESS_TOKEN_SECONDS, refreshTokenTtl: 3_600 })
-    const env = { AUTH_SECRET: randomBytes(32).toString('base64url'), REDIS_URL: redis.url }
-    apps.push(await serveBuiltApp(backend.url, { env }), await serveBuiltApp(backend.url, { env }))
+    fleet.redis = await startRedis()
+    fleet.backend = await listenDemoBackend({ accessTokenTtl, refreshTokenTtl: 3_600 })
+    const env = { AUTH_SECRET: randomBytes(32).toString('base64url'), REDIS_URL: fleet.redis.url }
+    fleet.apps.push(await serveBuiltApp(fleet.backend.url, { env }), await serveBuiltApp(fleet.backend.url, { env }))
   }, 120_000)
   afterAll(async () => {
-    for (const app of apps) app.stop()
-    await backend?.stop()
-    await redis?.stop()
+    for (const app of fleet.apps) app.stop()
+    await fleet.backend?.stop()
+    await fleet.redis?.stop()
   })
+  return fleet
+}
+
+describe('the example app as two instances sharing REDIS_URL', () => {
+  const fleet = twoInstancesOnRedis(ACCESS_TOKEN_SECONDS)
 
   it(`makes one backend refresh for ${READS} concurrent reads of an expired session spread over both, all signed in`, async () => {
+    const { apps } = fleet
+    const backend = fleet.backend!
     const [first] = apps
     const signIn = await fetch(`${first!.baseURL}/api/auth/sign-in`, {
       method: 'POST',
@@ -45,5 +56,37 @@ describe('the example app as two instances sharing REDIS_URL', () => {
     )
     expect(backend.demo.stats.refreshes - before).toBe(1)
     expect(reads.filter((read) => read.status === 200 && read.user?.email === 'demo@example.com')).toHaveLength(READS)
+  }, 60_000)
+})
+
+describe('a sign-out on one instance of the example, with REDIS_URL', () => {
+  // Access tokens that outlast the test: only the sign-out can end the session.
+  const fleet = twoInstancesOnRedis(600)
+
+  it('signs a copy of the cookies out on the other instance too: the session route, proxy.ts and the backend proxy', async () => {
+    const [first, second] = fleet.apps as [(typeof fleet.apps)[number], (typeof fleet.apps)[number]]
+    const post = (route: string, cookie = '', body: unknown = {}) =>
+      fetch(`${first.baseURL}/api/auth/${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: first.baseURL, 'x-gatehouse-client': '1', cookie },
+        body: JSON.stringify(body),
+      })
+    const copy = cookiesFrom(await post('sign-in', '', { email: 'demo@example.com', password: 'demo-password' }))
+    const replay = async () => {
+      const session = await fetch(`${second.baseURL}/api/auth/session`, { headers: { cookie: copy } })
+      const page = await fetch(`${second.baseURL}/dashboard`, { headers: { cookie: copy }, redirect: 'manual' })
+      const proxied = await fetch(`${second.baseURL}/api/backend/auth/profile`, {
+        headers: { cookie: copy, 'x-gatehouse-client': '1', 'sec-fetch-site': 'same-origin' },
+      })
+      return {
+        user: ((await session.json()) as { user: { email: string } | null }).user?.email ?? null,
+        page: page.status === 200 ? 'rendered' : new URL(page.headers.get('location') ?? '', second.baseURL).pathname,
+        proxied: proxied.status,
+      }
+    }
+    expect(await replay()).toEqual({ user: 'demo@example.com', page: 'rendered', proxied: 200 })
+    expect((await post('sign-out', copy)).status).toBe(200)
+    // The second instance hears of it on Redis's channel, a matter of milliseconds.
+    await expect.poll(replay, { timeout: 1_000, interval: 20 }).toEqual({ user: null, page: '/sign-in', proxied: 401 })
   }, 60_000)
 })

@@ -69,9 +69,15 @@ describe('a backend that misbehaves: 502 or 504 with a clear message, never a 50
       const { error } = JSON.parse(text)
       expect(error.code).toBe(code)
       expect(error.message).toMatch(/^The sign-in service /)
+      expect(text).not.toMatch(/backend\.test|\/auth\/|answered|\b[1-5]\d\d\b/)
       expect(response.headers.getSetCookie()).toEqual([])
       noStackTrace(text)
     }
-    expect(logger.error).not.toHaveBeenCalled()
+    // Each failure is one backend_failed record for the operator; nothing failed unexpectedly.
+    expect(logger.error.mock.calls.map(([record]) => [record.event, record.route, record.code])).toEqual([
+      ['backend_failed', 'sign-in', code],
+      ['backend_failed', 'refresh', code],
+      ['backend_failed', 'session', code],
+    ])
   })
 })

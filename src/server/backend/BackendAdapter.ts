@@ -18,6 +18,21 @@ export interface BackendCredentials {
   password: string
 }
 
+/** The client's address as the backend is to receive it: `address` in the header `header` (lower-cased). */
+export interface ClientAddress {
+  readonly address: string
+  readonly header: string
+}
+
+/**
+ * What gatehouse knows of the request a sign-in or refresh serves. `clientAddress` is there only
+ * when the app set `createGatehouse`'s `clientAddress` option and its trusted proxies told the
+ * address; never a header the client sent as such.
+ */
+export interface BackendCallContext {
+  readonly clientAddress?: ClientAddress
+}
+
 /**
  * Maps one backend's API onto the four operations gatehouse needs. `restAdapter` builds one from
  * options; write your own for anything else (GraphQL, an SDK, several calls per sign-in).
@@ -31,7 +46,7 @@ export interface BackendCredentials {
  * | `refresh`, `profile` | the backend rejects the token: the session ends and the cookies are cleared | 401 `session_expired` |
  * | any | the backend cannot be reached | 502 `backend_unavailable` |
  * | any | the backend is too slow: it has not answered within `timeoutMs` (the call runs on) | 504 `backend_timeout` |
- * | any | the answer is not what was expected (the message says why, for the server log) | 502 `backend_invalid_response` |
+ * | any | the answer is not what was expected (`detail` says why, for the server's log only: see `GatehouseError.withDetail`) | 502 `backend_invalid_response` |
  *
  * Anything else thrown becomes a 500 without details. A failing `signOut` is logged and the
  * cookies are cleared anyway.
@@ -39,8 +54,8 @@ export interface BackendCredentials {
  * @example
  * const backend: BackendAdapter = {
  *   identifier: 'username',
- *   async signIn({ identifier, password }) {
- *     const result = await sdk.signIn(identifier, password)
+ *   async signIn({ identifier, password }, { clientAddress } = {}) {
+ *     const result = await sdk.signIn(identifier, password, { ip: clientAddress?.address })
  *     if (!result.ok) throw new GatehouseError(401, 'invalid_credentials', 'The username or password is incorrect.')
  *     return { accessToken: result.jwt, accessTokenExpiresAt: result.expires * 1000, refreshToken: result.refresh }
  *   },
@@ -61,8 +76,10 @@ export interface BackendAdapter {
   readonly timeoutMs?: number
   /** How long a call may run in all before the adapter abandons it. Default 60 000 ms. */
   readonly maxCallMs?: number
-  signIn(credentials: BackendCredentials): Promise<BackendTokens>
-  refresh(refreshToken: string): Promise<BackendTokens>
+  /** `call.clientAddress`, when there, is for the backend's per-address throttling: send it along. */
+  signIn(credentials: BackendCredentials, call?: BackendCallContext): Promise<BackendTokens>
+  /** One refresh may serve several requests at once: `call` is the first one's. */
+  refresh(refreshToken: string, call?: BackendCallContext): Promise<BackendTokens>
   profile(accessToken: string): Promise<User>
   signOut(tokens: { accessToken?: string; refreshToken?: string }): Promise<void>
 }

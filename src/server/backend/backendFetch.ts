@@ -42,16 +42,19 @@ export async function backendFetch(
   }
 }
 
-/** A 502 for a backend answer gatehouse cannot use, with the reason for the server's log. */
+/**
+ * A 502 for a backend answer gatehouse cannot use: the browser gets the catalogue's sentence, the
+ * server's log the reason (which may name the backend's status, path and fields).
+ */
 export function invalidResponse(reason: string): GatehouseError {
-  return new GatehouseError(502, 'backend_invalid_response', `The sign-in service sent an answer gatehouse cannot use: ${reason}.`)
+  return GatehouseError.withDetail(502, 'backend_invalid_response', reason)
 }
 
 const SIGN_IN_SERVICE = 'sign-in service'
 
 /** A 504 for a backend that has not answered in time, naming `service` for the person reading it. */
 export const backendTimeout = (service = SIGN_IN_SERVICE) =>
-  new GatehouseError(504, 'backend_timeout', `The ${service} took too long to answer. Please try again.`)
+  new GatehouseError(504, 'backend_timeout', `The ${service} took too long to answer. Please try again.`, undefined, 'no answer in time')
 
 /**
  * `fetch` with redirects left to the caller, where a refused connection is 502
@@ -66,9 +69,21 @@ export async function fetchWithin(
 ): Promise<Response> {
   try {
     return await fetchImpl(url, { ...init, redirect: 'manual' })
-  } catch {
+  } catch (error) {
     throw init.signal.aborted
       ? backendTimeout(service)
-      : new GatehouseError(502, 'backend_unavailable', `The ${service} cannot be reached right now. Please try again shortly.`)
+      : new GatehouseError(
+          502,
+          'backend_unavailable',
+          `The ${service} cannot be reached right now. Please try again shortly.`,
+          undefined,
+          `the connection to ${new URL(url).host} failed${connectionFailure(error)}`,
+        )
   }
+}
+
+/** The system's code for a failed connection (`ECONNREFUSED`, `ENOTFOUND`), which undici puts in `cause`. */
+function connectionFailure(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined
+  return typeof cause?.code === 'string' ? ` (${cause.code})` : ''
 }

@@ -4,6 +4,7 @@ import { answerHeaders } from './answerHeaders'
 import { backendTarget } from './backendTarget'
 import { headerNames } from './headerNames'
 import { pickHeaders } from './pickHeaders'
+import { FORWARDED, HOP_BY_HOP, NEVER_FORWARDED } from './requestHeaderRules'
 import { proxyLocation } from './proxyLocation'
 import { appendCookies, type CookieWrite } from '../session/cookies'
 import type { Gatehouse } from '../createGatehouse'
@@ -12,6 +13,8 @@ import { mountPath } from '../mountPath'
 import { readLimitedBytes } from '../backend/readLimitedBytes'
 import { rejectsCrossSite } from '../routes/rejectsCrossSite'
 import { toResponse } from '../routes/toResponse'
+import type { ErrorCode } from '../../contract/errorCatalogue'
+import { crossSiteDetails, requestTrace } from '../securityEvents'
 
 export interface BackendProxyOptions {
   /** Backend path prefixes the browser may reach, e.g. `['/orders', '/me']`. Nothing else is forwarded. */
@@ -27,7 +30,8 @@ export interface BackendProxyOptions {
   /**
    * Request headers forwarded besides `content-type`, `accept`, `accept-language`, `range` and the
    * conditional ones, e.g. `['x-request-id']`. Cookie, authorization, host, hop-by-hop and CORS
-   * headers cannot be listed: `createBackendProxy` throws.
+   * headers cannot be listed, nor `Forwarded`, `X-Forwarded-For`, `X-Real-IP` and the header of
+   * `createGatehouse`'s `clientAddress` (a client could write them): `createBackendProxy` throws.
    */
   forwardHeaders?: readonly string[]
   /**
@@ -46,39 +50,6 @@ export interface BackendProxyOptions {
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 const SAFE = new Set(['GET', 'HEAD'])
-// Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection, never the next.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]
-const FORWARDED = [
-  'content-type',
-  'accept',
-  'accept-language',
-  'if-match',
-  'if-none-match',
-  'if-modified-since',
-  'if-unmodified-since',
-  'if-range',
-  'range',
-]
-// The body is decoded and re-framed on each side, and the session's cookies stay with gatehouse.
-const NEVER_FORWARDED = new Set([
-  ...HOP_BY_HOP,
-  'cookie',
-  'authorization',
-  'host',
-  'content-length',
-  'accept-encoding',
-  'x-middleware-subrequest',
-])
 const RETURNED = [
   'content-type',
   'content-language',
@@ -100,6 +71,15 @@ const NEVER_RETURNED = new Set([
   'x-content-type-options',
 ])
 const NOSNIFF = { 'x-content-type-options': 'nosniff' }
+// What the proxy itself refuses, of the request or of the backend's answer; the other backend_ codes are the backend failing.
+const PROXY_REFUSALS: ReadonlySet<ErrorCode> = new Set([
+  'method_not_allowed',
+  'invalid_path',
+  'not_found',
+  'payload_too_large',
+  'backend_redirect_refused',
+  'backend_html_refused',
+])
 
 /**
  * The backend proxy route: the browser calls the external backend through the app's own origin
@@ -107,7 +87,8 @@ const NOSNIFF = { 'x-content-type-options': 'nosniff' }
  * `backendTarget`); every method must come from the app's own script (`x-gatehouse-client: 1`, no
  * foreign `Origin`, `Sec-Fetch-Site` absent or `same-origin`), so neither another site nor a typed
  * URL can make the browser spend its session. Only listed request headers go out (see
- * `forwardHeaders`), with `Authorization: Bearer <access token>` added; a 401 from the backend
+ * `forwardHeaders`), with `Authorization: Bearer <access token>` added (and the client's address, see
+ * `createGatehouse`'s `clientAddress`); a 401 from the backend
  * refreshes the session once (single-flight, shared with the auth routes) and replays. Only listed
  * response headers come back (see `returnHeaders`), with `Cache-Control: private, no-store` and
  * `X-Content-Type-Options: nosniff` on every answer; a redirect is rewritten to the proxy's own
@@ -135,36 +116,56 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
     html = 'refuse',
     fetch: fetchImpl = (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
   } = options
-  const forwarded = headerNames('forwardHeaders', FORWARDED, options.forwardHeaders ?? [], NEVER_FORWARDED)
+  const { clientAddress } = gatehouse
+  const setByProxy = clientAddress ? new Set([...NEVER_FORWARDED, clientAddress.header]) : NEVER_FORWARDED
+  const forwarded = headerNames('forwardHeaders', FORWARDED, options.forwardHeaders ?? [], setByProxy)
   const returned = headerNames('returnHeaders', RETURNED, options.returnHeaders ?? [], NEVER_RETURNED)
   const fail = (error: GatehouseError, cookies: CookieWrite[] = [], headers: Record<string, string> = {}) =>
     toResponse({ status: error.status, body: error.toBody(), cookies }, gatehouse.cookieOptions, { ...NOSNIFF, ...headers })
 
   const forward = async (target: URL, request: Request, body: Uint8Array<ArrayBuffer> | undefined, accessToken: string) => {
     const headers = pickHeaders(request.headers, forwarded)
+    const client = clientAddress?.of(request.headers)
+    if (client) headers.set(client.header, client.address)
     headers.set('authorization', `Bearer ${accessToken}`)
     return fetchWithin(fetchImpl, target, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) }, 'backend')
   }
 
   return async (request) => {
-    if (!METHODS.has(request.method)) return fail(new GatehouseError(405, 'method_not_allowed'), [], { allow: [...METHODS].join(', ') })
+    const trace = requestTrace(request, 'backend-proxy')
+    const refused = (error: GatehouseError) =>
+      gatehouse.events.report(PROXY_REFUSALS.has(error.code) ? 'proxy_refused' : 'backend_failed', trace, {
+        code: error.code,
+        status: error.status,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        detail: error.detail,
+      })
+    if (!METHODS.has(request.method)) {
+      const error = new GatehouseError(405, 'method_not_allowed')
+      refused(error)
+      return fail(error, [], { allow: [...METHODS].join(', ') })
+    }
     let cookies: CookieWrite[] = []
     try {
       const site = request.headers.get('sec-fetch-site')
       // `none` is a typed URL or a bookmark: a navigation, which must not spend the session either.
-      if ((site !== null && site !== 'same-origin') || rejectsCrossSite(request, gatehouse.publicOrigin(request))) throw csrfRejected()
+      if ((site !== null && site !== 'same-origin') || rejectsCrossSite(request, gatehouse.publicOrigin(request))) {
+        gatehouse.events.report('csrf_refused', trace, crossSiteDetails(request))
+        throw csrfRejected()
+      }
       const target = backendTarget(new URL(request.url), basePath, baseUrl, options.allow)
       const bytes = SAFE.has(request.method) ? undefined : await readLimitedBytes(request.body, maxBodyBytes)
       if (bytes === null) throw payloadTooLarge(maxBodyBytes)
       const cookieHeader = request.headers.get('cookie')
-      let resumed = await gatehouse.authorize(cookieHeader)
+      let resumed = await gatehouse.authorize(cookieHeader, { trace, requestHeaders: request.headers })
       cookies = resumed.cookies
       if (!resumed.accessToken) throw new GatehouseError(401, 'not_signed_in')
       let response = await forward(target, request, bytes, resumed.accessToken)
       // A backend that refuses a token that looks valid (revoked, clock skew) gets one fresh token, once.
       if (response.status === 401 && resumed.cookies.length === 0) {
         await response.body?.cancel()
-        resumed = await gatehouse.authorize(cookieHeader, { renew: true })
+        resumed = await gatehouse.authorize(cookieHeader, { renew: true, trace, requestHeaders: request.headers })
         cookies = resumed.cookies
         if (!resumed.accessToken) return toResponse(sessionEnded(resumed.cookies), gatehouse.cookieOptions, NOSNIFF)
         response = await forward(target, request, bytes, resumed.accessToken)
@@ -180,7 +181,14 @@ export function createBackendProxy(gatehouse: Gatehouse, options: BackendProxyOp
       return new Response(response.body, { status: response.status, headers })
     } catch (error) {
       // A refresh that happened before the failure rotated the tokens: the browser must keep the new ones.
-      if (error instanceof GatehouseError) return fail(error, cookies)
+      if (error instanceof GatehouseError) {
+        if (PROXY_REFUSALS.has(error.code) || error.code.startsWith('backend_')) refused(error)
+        return fail(error, cookies)
+      }
+      gatehouse.events.report('unexpected_failure', trace, {
+        method: request.method,
+        detail: error instanceof Error ? error.name : typeof error,
+      })
       return fail(internalError(), cookies)
     }
   }

@@ -1,5 +1,6 @@
 import type { SessionContext } from '../session/resumeSession'
 import type { StoredSession } from '../session/createSessionStore'
+import type { Revocations } from '../session/createRevocations'
 import type { RouteResult } from './toResponse'
 
 /** What every auth route is given: the session machinery and the request's limits. */
@@ -8,6 +9,8 @@ export interface RouteContext extends SessionContext {
   /** How long a request waits for the backend's answer (`BackendAdapter.timeoutMs`). */
   waitMs: number
   logger: Pick<Console, 'warn'>
+  /** Sessions signed out: a sign-out records its session here, so copies of its cookies are refused. */
+  revocations: Revocations
 }
 
 /** One auth route: the session the request carries in, what to answer out. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { authRequest, cookiesFrom } from '../../../test/authRequests'
 import { DEMO, createTestGatehouse } from '../../../test/gatehouseFixture'
+import { ERROR_MESSAGES } from '../../contract/errorCatalogue'
 
 const setCookieLines = (response: Response) => response.headers.getSetCookie()
 
@@ -35,12 +36,16 @@ describe('a session too large for one cookie', () => {
   })
 
   it('is refused with a clear 502, never dropped silently, when even chunks cannot hold it; the old cookies stay', async () => {
-    const { gatehouse, backend } = createTestGatehouse({ backendOptions: { tokenPadding: 60_000 } })
+    const { gatehouse, backend, logger } = createTestGatehouse({ backendOptions: { tokenPadding: 60_000 } })
     const response = await gatehouse.handle(authRequest('signIn', { body: DEMO, cookie: 'gatehouse.session=earlier' }))
     expect(response.status).toBe(502)
     const { error } = await response.json()
     expect(error.code).toBe('backend_invalid_response')
-    expect(error.message).toMatch(/more than the \d+ that fit in cookies/)
+    expect(error.message).toBe(ERROR_MESSAGES.backend_invalid_response)
+    // The operator learns why; the browser does not.
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ event: 'backend_failed', detail: expect.stringMatching(/more than the \d+ that fit in cookies/) }),
+    )
     expect(setCookieLines(response)).toEqual([])
     expect(backend.lines()).toEqual(['POST /auth/login'])
   })

@@ -34,7 +34,9 @@ export interface RefreshFlights {
    * again, through its newest refresh token. An answer without a refresh token keeps the one
    * exchanged, with its expiry (RFC 6749 §6). `null` when the backend rejected the token.
    * Waits `waitMs` at most (then 504 `backend_timeout`); the exchange itself runs on, and its
-   * answer is what the next call with the same token gets.
+   * answer is what the next call with the same token gets. `exchange` is bound to its caller's
+   * request: a shared exchange is the caller's that started it, so the backend sees the first
+   * request's client address (`GatehouseOptions.clientAddress`), not the followers'.
    */
   run(held: HeldRefreshToken, exchange: (refreshToken: string) => Promise<ExchangeResult>): Promise<RefreshOutcome | null>
 }

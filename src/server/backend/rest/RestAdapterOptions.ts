@@ -32,7 +32,10 @@ export interface RefreshOptions extends EndpointOptions {
 }
 
 export interface SignOutOptions extends EndpointOptions {
-  /** The access token as Bearer (`access`, default), the refresh token in a body field (`refresh`), or `both`. */
+  /**
+   * The access token as Bearer (`access`), the refresh token in a body field (`refresh`), or
+   * `both` (default): a backend that refuses an expired access token still hears the refresh token.
+   */
   send?: 'access' | 'refresh' | 'both'
   /** The body field for the refresh token. Default `refresh_token`. */
   field?: string

@@ -1,4 +1,5 @@
 import { backendFetch, type BackendResponse } from '../backendFetch'
+import type { ClientAddress } from '../BackendAdapter'
 import type { ResolvedRestOptions } from './resolveRestOptions'
 
 export interface BackendCall {
@@ -6,6 +7,8 @@ export interface BackendCall {
   bearer?: string
   /** Body fields, encoded as the options' `bodyFormat`. */
   fields?: Record<string, string>
+  /** Sent in its header, for the backend's per-address throttling. */
+  clientAddress?: ClientAddress
 }
 
 /**
@@ -17,9 +20,10 @@ export interface BackendCall {
  * const response = await call(options.profile, { bearer: accessToken })
  */
 export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs }: ResolvedRestOptions) {
-  return (endpoint: { method: string; path: string }, { bearer, fields }: BackendCall): Promise<BackendResponse> => {
+  return (endpoint: { method: string; path: string }, { bearer, fields, clientAddress }: BackendCall): Promise<BackendResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (bearer) headers.authorization = `Bearer ${bearer}`
+    if (clientAddress) headers[clientAddress.header] = clientAddress.address
     let body: string | undefined
     if (fields && Object.keys(fields).length > 0) {
       headers['content-type'] = bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'application/json'

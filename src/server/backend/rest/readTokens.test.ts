@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fakeJwt } from '../../../../test/backends/createFakeTokenApi'
+import { ERROR_MESSAGES } from '../../../contract/errorCatalogue'
 import { GatehouseError } from '../../GatehouseError'
 import type { RestAdapterOptions } from './RestAdapterOptions'
 import { readTokens } from './readTokens'
@@ -114,7 +115,8 @@ describe('readTokens', () => {
       expect(error).toMatchObject({
         status: 502,
         code: 'backend_invalid_response',
-        message: `The sign-in service sent an answer gatehouse cannot use: ${reason}.`,
+        message: ERROR_MESSAGES.backend_invalid_response,
+        detail: reason,
       })
     },
   )

@@ -152,7 +152,7 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
     signOut:
       options.signOut === false
         ? false
-        : { method: 'POST', path: '/auth/logout', send: 'access', field: 'refresh_token', ...options.signOut },
+        : { method: 'POST', path: '/auth/logout', send: 'both', field: 'refresh_token', ...options.signOut },
     tokens: {
       envelope: 'data',
       accessToken: 'token',

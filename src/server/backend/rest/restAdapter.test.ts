@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFakeTokenApi, json } from '../../../../test/backends/createFakeTokenApi'
+import { ERROR_MESSAGES } from '../../../contract/errorCatalogue'
 import { restAdapter } from './restAdapter'
 import type { RestAdapterOptions } from './RestAdapterOptions'
 
@@ -71,13 +72,14 @@ describe('restAdapter answers', () => {
     })
   })
 
-  it('answers a sign-in at a wrong path as a 502 naming the path, not as wrong credentials', async () => {
+  it('answers a sign-in at a wrong path as a 502 naming the path for the log only, not as wrong credentials', async () => {
     const { backend } = adapterWith(() => json(404, { message: 'Not found.' }), { signIn: { path: '/auth/signin' } })
     const error = await failure(backend.signIn({ identifier: 'ada@example.com', password: 'pw' }))
     expect(error).toMatchObject({
       status: 502,
       code: 'backend_invalid_response',
-      message: 'The sign-in service sent an answer gatehouse cannot use: it answered 404 to the sign-in at /auth/signin.',
+      message: ERROR_MESSAGES.backend_invalid_response,
+      detail: 'the backend answered 404 to the sign-in at /auth/signin',
     })
   })
 

@@ -11,7 +11,7 @@ import type { BackendAdapter } from '../BackendAdapter'
 
 function expectOk(response: BackendResponse, path: string): unknown {
   if (response.status >= 200 && response.status < 300) return response.body
-  throw invalidResponse(`it answered ${response.status} at ${path}`)
+  throw invalidResponse(`the backend answered ${response.status} at ${path}`)
 }
 
 /**
@@ -45,20 +45,21 @@ export function restAdapter(input: RestAdapterOptions): BackendAdapter {
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     maxCallMs: options.maxCallMs,
-    async signIn({ identifier, password }) {
+    async signIn({ identifier, password }, { clientAddress } = {}) {
       const response = await call(signIn, {
         fields: { ...signIn.extraFields, [signIn.identifierField]: identifier, [signIn.passwordField]: password },
+        clientAddress,
       })
       if (response.status >= 400 && response.status < 500) throw signInError(response, signIn)
       return readTokens(expectOk(response, signIn.path), options, options.now())
     },
-    async refresh(refreshToken) {
+    async refresh(refreshToken, { clientAddress } = {}) {
       if (refresh === false) throw sessionExpired()
       const sent =
         refresh.send === 'bearer'
           ? { bearer: refreshToken, fields: refresh.extraFields }
           : { fields: { ...refresh.extraFields, [refresh.field]: refreshToken } }
-      const response = await call(refresh, sent)
+      const response = await call(refresh, { ...sent, clientAddress })
       if (response.status === 400 || response.status === 401 || response.status === 403) throw sessionExpired()
       return readTokens(expectOk(response, refresh.path), options, options.now())
     },

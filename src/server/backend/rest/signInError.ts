@@ -8,7 +8,9 @@ import type { ResolvedRestOptions } from './resolveRestOptions'
  * Turns a refused sign-in into gatehouse's error: 401/403 (and OAuth2's 400 `invalid_grant`) mean
  * wrong credentials; 429 means the backend throttles sign-ins (429 `rate_limited`, with its own
  * sentence when it gives one); 400/422 mean invalid fields, renamed to the form's own field names; any
- * other status is an answer gatehouse cannot use (often a wrong `signIn.path`).
+ * other status is an answer gatehouse cannot use (often a wrong `signIn.path`). The browser gets
+ * only sentences the backend wrote for people, or the catalogue's; the status and path the backend
+ * answered are the error's `detail`, for the server's log.
  *
  * @example
  * if (response.status >= 400) throw signInError(response, options.signIn)
@@ -16,11 +18,18 @@ import type { ResolvedRestOptions } from './resolveRestOptions'
 export function signInError(response: BackendResponse, signIn: ResolvedRestOptions['signIn']): GatehouseError {
   const { status } = response
   const { message, code, fields } = readBackendError(response.body)
+  const answered = `the backend answered ${status}${code ? ` ${code}` : ''} to the sign-in at ${signIn.path}`
   if (status === 401 || status === 403 || (status === 400 && code === 'invalid_grant')) {
-    return new GatehouseError(401, 'invalid_credentials', message ?? `The ${signIn.identifier} or password is incorrect.`)
+    return new GatehouseError(
+      401,
+      'invalid_credentials',
+      message ?? `The ${signIn.identifier} or password is incorrect.`,
+      undefined,
+      answered,
+    )
   }
-  if (status === 429) return new GatehouseError(429, 'rate_limited', message ?? ERROR_MESSAGES.rate_limited)
-  if (status !== 400 && status !== 422) return invalidResponse(`it answered ${status} to the sign-in at ${signIn.path}`)
+  if (status === 429) return new GatehouseError(429, 'rate_limited', message ?? ERROR_MESSAGES.rate_limited, undefined, answered)
+  if (status !== 400 && status !== 422) return invalidResponse(answered)
   // Only the form's own fields can be shown next to an input; the rest joins the message.
   const formNames: Record<string, string> = { [signIn.identifierField]: signIn.identifier, [signIn.passwordField]: 'password' }
   const formFields: Record<string, string[]> = {}
