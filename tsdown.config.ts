@@ -26,7 +26,8 @@ const stylesheets = Object.entries(entryPoints).filter(([, source]) => isStylesh
 export function exportsMap() {
   const entries = Object.entries(entryPoints).map(([subpath, source]) => {
     const file = `./dist/${distName(subpath)}`
-    return [subpath, isStylesheet(source) ? file : { types: `${file}.d.ts`, import: `${file}.js` }] as const
+    // `default` after `import`: `require()` of an ES module works on Node 20.19 and later, and finds it there.
+    return [subpath, isStylesheet(source) ? file : { types: `${file}.d.ts`, import: `${file}.js`, default: `${file}.js` }] as const
   })
   return { ...Object.fromEntries(entries), './package.json': './package.json' }
 }

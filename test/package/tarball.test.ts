@@ -55,7 +55,7 @@ afterAll(async () => {
 })
 
 describe('the packed tarball', () => {
-  it('holds the built entry points, their declarations, stylesheets and package.json, and no sources or tests', async () => {
+  it('holds the built entry points, their declarations, stylesheets, package.json and the licence, and no sources or tests', async () => {
     const { stdout } = await run('tar', ['tzf', tarball])
     const files = stdout
       .trim()
@@ -66,13 +66,14 @@ describe('the packed tarball', () => {
     )
     expect(files).toEqual(expect.arrayContaining(built))
     expect(files).toContain('package.json')
-    expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md'].includes(file))).toEqual([])
+    expect(files).toContain('LICENSE')
+    expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file))).toEqual([])
   })
 
   it('has the exports map the build writes from the list of entry points, and marks only stylesheets as side effects', async () => {
     const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
     expect(pkg.exports).toEqual(exportsMap())
-    for (const subpath of scripts) expect(Object.keys(pkg.exports[subpath])).toEqual(['types', 'import'])
+    for (const subpath of scripts) expect(Object.keys(pkg.exports[subpath])).toEqual(['types', 'import', 'default'])
     // Bundlers may drop any module whose exports go unused, except a stylesheet imported for its effect.
     expect(pkg.sideEffects).toEqual(['*.css'])
   })
@@ -145,6 +146,25 @@ describe('the packed tarball', () => {
     const exportCounts: number[] = JSON.parse(stdout)
     expect(exportCounts.every((count) => count > 0)).toBe(true)
     expect(exportCounts).toHaveLength(scripts.length - 1)
+  })
+
+  it('require()s every entry point but gatehouse/next in Node 20.19 and later, from CommonJS', async () => {
+    const requires = scripts
+      .filter((subpath) => subpath !== './next')
+      .map((subpath) => `Object.keys(require('${specifier(subpath)}')).length`)
+      .join(', ')
+    const { stdout } = await run(process.execPath, ['--input-type=commonjs', '-e', `console.log(JSON.stringify([${requires}]))`], {
+      cwd: join(scratch, 'app'),
+    })
+    const exportCounts: number[] = JSON.parse(stdout)
+    expect(exportCounts.every((count) => count > 0)).toBe(true)
+    expect(exportCounts).toHaveLength(scripts.length - 1)
+  })
+
+  it('asks for its peers by caret ranges, so a major version it was never tested with is not accepted', async () => {
+    const { peerDependencies } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
+    for (const [name, range] of Object.entries<string>(peerDependencies))
+      expect([name, range]).toEqual([name, expect.stringMatching(/^\^\d+\.\d+\.\d+$/)])
   })
 
   it("builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime's secrets)", async () => {
