@@ -22,6 +22,10 @@ const port = process.env.PORT ?? '3000'
 const env = { ...process.env }
 const children = []
 
+// Progress on stderr: a build takes a minute or more, and the test setup passes stderr on while it waits.
+const startedAt = Date.now()
+const step = (text) => console.error(`[example] ${text} (${((Date.now() - startedAt) / 1000).toFixed(0)} s in)`)
+
 const stopAll = (code) => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
   process.exit(code)
@@ -55,6 +59,7 @@ function startDemoBackend() {
   })
 }
 
+step('building gatehouse from src/ (tsdown)…')
 const library = spawnSync(process.execPath, [tsdownBin], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' })
 if (library.status !== 0) process.exit(library.status ?? 1)
 
@@ -70,12 +75,14 @@ if (env.AUTH_BACKEND_CONFIG) {
 if (env.AUTH_BACKEND_URL) {
   console.log(`[example] using the backend at ${env.AUTH_BACKEND_URL}`)
 } else {
+  step('starting the demo backend…')
   env.AUTH_BACKEND_URL = await startDemoBackend()
 }
 
 if (mode === 'start') {
   // Built as a container or CI build would be, without the runtime's secret: only serving needs it.
   const { AUTH_SECRET: _secret, ...buildEnv } = env
+  step('building the example app (next build), usually a minute or two…')
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: appDir,
     env: { ...buildEnv, NODE_ENV: 'production' },
@@ -83,6 +90,7 @@ if (mode === 'start') {
   })
   if (build.status !== 0) stopAll(build.status ?? 1)
 }
+step(`starting the example app (next ${mode}) on port ${port}…`)
 const app = spawn(process.execPath, [nextBin, mode, '-p', port], { cwd: appDir, env, stdio: 'inherit' })
 children.push(app)
 app.on('exit', (code) => stopAll(code ?? 1))

@@ -27,6 +27,7 @@ export default async function setup(project: TestProject) {
   }
   try {
     await waitForApp(baseURL, app, 240_000)
+    console.error(`[e2e] the example app answers at ${baseURL}: running the tests`)
   } catch (error) {
     stop()
     throw error
