@@ -116,6 +116,13 @@ export interface RestAdapterOptions {
   now?: () => number
   /** How request bodies are sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, as OAuth2 token endpoints want). */
   bodyFormat?: 'json' | 'form'
+  /**
+   * Logs every exchange with the backend, for setting up against a new one: method, path, status
+   * and time, the names of the fields sent, and the shape of the answer (each field with its type,
+   * never a value, so no token, password or personal detail). `true` logs with `console.debug`; a
+   * logger gets the lines instead. Off by default.
+   */
+  debug?: boolean | Pick<Console, 'debug'>
   signIn?: SignInOptions
   /** `false` for a backend without refresh tokens: the session ends with the access token. */
   refresh?: RefreshOptions | false

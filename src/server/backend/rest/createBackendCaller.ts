@@ -1,4 +1,6 @@
 import { backendFetch, type BackendResponse } from '../backendFetch'
+import { GatehouseError } from '../../GatehouseError'
+import { describeShape } from './describeShape'
 import type { ClientAddress } from '../BackendAdapter'
 import type { ResolvedRestOptions } from './resolveRestOptions'
 
@@ -19,8 +21,8 @@ export interface BackendCall {
  * const call = createBackendCaller(options)
  * const response = await call(options.profile, { bearer: accessToken })
  */
-export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs }: ResolvedRestOptions) {
-  return (endpoint: { method: string; path: string }, { bearer, fields, clientAddress }: BackendCall): Promise<BackendResponse> => {
+export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs, debug }: ResolvedRestOptions) {
+  const send = (endpoint: { method: string; path: string }, { bearer, fields, clientAddress }: BackendCall): Promise<BackendResponse> => {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (bearer) headers.authorization = `Bearer ${bearer}`
     if (clientAddress) headers[clientAddress.header] = clientAddress.address
@@ -30,5 +32,22 @@ export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs }: R
       body = bodyFormat === 'form' ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
     }
     return backendFetch(`${baseUrl}${endpoint.path}`, { method: endpoint.method, headers, body }, { fetch, maxCallMs })
+  }
+  if (!debug) return send
+  return async (endpoint: { method: string; path: string }, call: BackendCall): Promise<BackendResponse> => {
+    const startedAt = Date.now()
+    const exchange = `[gatehouse] backend ${endpoint.method} ${endpoint.path}`
+    const sent = [...(call.bearer ? ['a bearer token'] : []), ...Object.keys(call.fields ?? {})]
+    const what = sent.length ? ` · sent ${sent.join(', ')}` : ''
+    try {
+      const response = await send(endpoint, call)
+      const answer = response.body === undefined ? 'no body' : `answer ${describeShape(response.body)}`
+      debug(`${exchange} → ${response.status} in ${Date.now() - startedAt} ms${what} · ${answer}`)
+      return response
+    } catch (error) {
+      const code = error instanceof GatehouseError ? `${error.code}${error.detail ? `: ${error.detail}` : ''}` : 'error'
+      debug(`${exchange} → failed (${code}) after ${Date.now() - startedAt} ms${what}`)
+      throw error
+    }
   }
 }

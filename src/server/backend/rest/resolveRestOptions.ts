@@ -19,6 +19,8 @@ export interface ResolvedRestOptions {
   fetch: typeof fetch | undefined
   now: () => number
   bodyFormat: 'json' | 'form'
+  /** Where each exchange is described when `debug` is on. */
+  debug: ((line: string) => void) | undefined
   signIn: Defined<SignInOptions>
   refresh: Defined<RefreshOptions> | false
   profile: Defined<ProfileOptions>
@@ -81,6 +83,10 @@ const TOP_LEVEL: Record<string, Rule | undefined> = {
   fetch: undefined,
   now: undefined,
   bodyFormat: oneOf(['json', 'form']),
+  debug: (value) =>
+    typeof value === 'boolean' || (typeof value === 'object' && value !== null && typeof (value as Console).debug === 'function')
+      ? undefined
+      : 'must be true, false or a logger with a debug method',
 }
 const CAN_BE_OFF = new Set(['refresh', 'signOut'])
 
@@ -112,6 +118,12 @@ function check(options: Record<string, unknown>) {
   }
 }
 
+const debugLine = (debug: RestAdapterOptions['debug']) => {
+  if (!debug) return undefined
+  const logger = debug === true ? console : debug
+  return (line: string) => logger.debug(line)
+}
+
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value])
 
 /**
@@ -135,6 +147,7 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
     fetch: options.fetch,
     now: options.now ?? Date.now,
     bodyFormat: options.bodyFormat ?? 'json',
+    debug: debugLine(options.debug),
     signIn: {
       method: 'POST',
       path: '/auth/login',
