@@ -31,7 +31,7 @@ describe('restAdapter options, checked when the adapter is made', () => {
     [
       'an unknown section',
       { logon: {} },
-      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, maxCallMs, fetch, now, bodyFormat, signIn, refresh, profile, signOut, tokens, user).',
+      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, maxCallMs, fetch, now, bodyFormat, debug, signIn, refresh, profile, signOut, tokens, user).',
     ],
     [
       'an unknown identifier',
@@ -94,6 +94,28 @@ describe('restAdapter options, checked when the adapter is made', () => {
     ],
   ])('refuses %s with a message naming the setting', (_, options, message) => {
     expect(make(options)).toThrow(new Error(message))
+  })
+
+  it('names every bad setting at once, so a config is mended in one go', () => {
+    expect(
+      make({
+        baseUrl: 'api.example.com',
+        signIn: { path: 'login', identifier: 'phone' },
+        tokens: { acessToken: 'access' },
+        profile: false,
+      }),
+    ).toThrow(
+      new Error(
+        [
+          'gatehouse: restAdapter options have 5 problems:',
+          '- "baseUrl" must be an absolute URL, got "api.example.com" (set AUTH_BACKEND_URL).',
+          '- "signIn.path" must start with "/".',
+          '- "signIn.identifier" must be one of "email", "username".',
+          '- "tokens.acessToken" is not a known setting (known: envelope, accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, expiryFormat, accessTokenTtlSeconds, refreshTokenTtlSeconds, user).',
+          '- "profile" must be an object.',
+        ].join('\n'),
+      ),
+    )
   })
 
   it('accepts every worked shape of setting, and false for refresh and signOut', () => {

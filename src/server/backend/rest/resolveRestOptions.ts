@@ -90,32 +90,41 @@ const TOP_LEVEL: Record<string, Rule | undefined> = {
 }
 const CAN_BE_OFF = new Set(['refresh', 'signOut'])
 
-const fail = (setting: string, problem: string): never => {
-  throw new Error(`gatehouse: restAdapter option "${setting}" ${problem}.`)
-}
-
-function check(options: Record<string, unknown>) {
+/** Every problem in the options, as `[setting, problem]`, so that start-up names them all at once. */
+function problemsIn(options: Record<string, unknown>): Array<[setting: string, problem: string]> {
+  const problems: Array<[string, string]> = []
   for (const [key, value] of Object.entries(options)) {
-    if (value === undefined) continue
+    if (value === undefined || key === 'baseUrl') continue
     const section = RULES[key]
     if (!section) {
-      if (!Object.hasOwn(TOP_LEVEL, key))
-        fail(key, `is not a known setting (known: ${[...Object.keys(TOP_LEVEL), ...Object.keys(RULES)].join(', ')})`)
-      const problem = TOP_LEVEL[key]?.(value)
-      if (problem) fail(key, problem)
+      const problem = Object.hasOwn(TOP_LEVEL, key)
+        ? TOP_LEVEL[key]?.(value)
+        : `is not a known setting (known: ${[...Object.keys(TOP_LEVEL), ...Object.keys(RULES)].join(', ')})`
+      if (problem) problems.push([key, problem])
       continue
     }
     if (value === false && CAN_BE_OFF.has(key)) continue
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      fail(key, CAN_BE_OFF.has(key) ? 'must be an object or false' : 'must be an object')
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push([key, CAN_BE_OFF.has(key) ? 'must be an object or false' : 'must be an object'])
+      continue
+    }
     for (const [inner, setting] of Object.entries(value as Record<string, unknown>)) {
       if (setting === undefined) continue
       const rule = section[inner]
-      if (!rule) fail(`${key}.${inner}`, `is not a known setting (known: ${Object.keys(section).join(', ')})`)
-      const problem = rule!(setting)
-      if (problem) fail(`${key}.${inner}`, problem)
+      const problem = rule ? rule(setting) : `is not a known setting (known: ${Object.keys(section).join(', ')})`
+      if (problem) problems.push([`${key}.${inner}`, problem])
     }
   }
+  return problems
+}
+
+/** One problem as one sentence; several as a list, each with its setting. */
+function refuse(problems: Array<[setting: string, problem: string]>): never {
+  const [first, ...more] = problems
+  if (more.length === 0) throw new Error(`gatehouse: restAdapter option "${first![0]}" ${first![1]}.`)
+  throw new Error(
+    `gatehouse: restAdapter options have ${problems.length} problems:\n${problems.map(([setting, problem]) => `- "${setting}" ${problem}.`).join('\n')}`,
+  )
 }
 
 const debugLine = (debug: RestAdapterOptions['debug']) => {
@@ -131,14 +140,17 @@ const list = (value: string | string[]) => (Array.isArray(value) ? value : [valu
  * with the setting's name instead of failing at the first sign-in. Defaults are the seed contract.
  */
 export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOptions {
+  const problems = problemsIn(options as unknown as Record<string, unknown>)
   if (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl)) {
-    fail('baseUrl', `must be an absolute URL, got ${JSON.stringify(options.baseUrl)} (set AUTH_BACKEND_URL)`)
+    problems.unshift(['baseUrl', `must be an absolute URL, got ${JSON.stringify(options.baseUrl)} (set AUTH_BACKEND_URL)`])
   }
-  check(options as unknown as Record<string, unknown>)
   const identifier = options.signIn?.identifier ?? 'email'
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS
   const maxCallMs = options.maxCallMs ?? Math.max(DEFAULT_MAX_CALL_MS, timeoutMs)
-  if (maxCallMs < timeoutMs) fail('maxCallMs', `must be at least timeoutMs (${timeoutMs}), got ${maxCallMs}`)
+  // Compared only when both are numbers at all.
+  const durationsValid = !problems.some(([setting]) => setting === 'timeoutMs' || setting === 'maxCallMs')
+  if (durationsValid && maxCallMs < timeoutMs) problems.push(['maxCallMs', `must be at least timeoutMs (${timeoutMs}), got ${maxCallMs}`])
+  if (problems.length > 0) refuse(problems)
   const user: UserMapping = { id: 'id', name: 'name', email: 'email', roles: ['roles', 'role'], ...options.user }
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
