@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { backendConfigSchema, SCHEMA_FILE } from './scripts/backendConfigSchema'
 
 /**
  * Every entry point of the package: its subpath in `exports` → its source. The build writes the
@@ -44,6 +45,13 @@ export default defineConfig({
   copy: stylesheets.map(([subpath, source]) => ({ from: source, rename: distName(subpath) })),
   exports: { customExports: () => exportsMap() },
   plugins: [
+    {
+      // Generated from RestAdapterConfig at each build, so editors check config files against the options as typed.
+      name: 'backend-config-schema',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: SCHEMA_FILE, source: `${JSON.stringify(backendConfigSchema(), null, 2)}\n` })
+      },
+    },
     {
       // next has no exports map, so the build would write `next/navigation.js`: Next's bundler
       // then misses its own aliases for `next/navigation` and the route handlers fail to build.

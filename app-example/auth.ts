@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createNextGatehouse } from 'gatehouse/next'
 import { createRedisStore } from 'gatehouse/redis'
-import { createGatehouse, restAdapter, type RestAdapterOptions } from 'gatehouse/server'
+import { createGatehouse, restAdapter, type RestAdapterConfig } from 'gatehouse/server'
 
 /** Another backend's shape, from the JSON file that AUTH_BACKEND_CONFIG names; none means the demo backend's. */
-function backendShape(file = process.env.AUTH_BACKEND_CONFIG): Omit<RestAdapterOptions, 'baseUrl'> {
+function backendShape(file = process.env.AUTH_BACKEND_CONFIG): RestAdapterConfig {
   if (!file) return {}
   try {
     return JSON.parse(readFileSync(file, 'utf8'))

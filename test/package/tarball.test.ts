@@ -67,6 +67,8 @@ describe('the packed tarball', () => {
     expect(files).toEqual(expect.arrayContaining(built))
     expect(files).toContain('package.json')
     expect(files).toContain('LICENSE')
+    // For editors to check backend config files against (see RestAdapterConfig).
+    expect(files).toContain('dist/backend-config.schema.json')
     expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file))).toEqual([])
   })
 

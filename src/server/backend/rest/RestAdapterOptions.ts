@@ -96,9 +96,23 @@ export interface UserMapping {
  *   tokens: { envelope: '', accessToken: 'access', refreshToken: 'refresh' },
  * }
  */
-export interface RestAdapterOptions {
+export interface RestAdapterOptions extends RestAdapterShape {
   /** The backend's base URL, e.g. `https://api.example.com`. */
   baseUrl: string
+  fetch?: typeof fetch
+  /** Clock for lifetimes and expiry checks, in epoch milliseconds; for tests. Default `Date.now`. */
+  now?: () => number
+  /**
+   * Logs every exchange with the backend, for setting up against a new one: method, path, status
+   * and time, the names of the fields sent, and the shape of the answer (each field with its type,
+   * never a value, so no token, password or personal detail). `true` logs with `console.debug`; a
+   * logger gets the lines instead. Off by default.
+   */
+  debug?: boolean | Pick<Console, 'debug'>
+}
+
+/** The options that describe a backend's API: what a JSON config file holds (see `RestAdapterConfig`). */
+export interface RestAdapterShape {
   /**
    * How long a request waits for the backend's answer before it answers 504 `backend_timeout`
    * (the session kept). Default 10 000 ms.
@@ -111,18 +125,8 @@ export interface RestAdapterOptions {
    * and never less than `timeoutMs`.
    */
   maxCallMs?: number
-  fetch?: typeof fetch
-  /** Clock for lifetimes and expiry checks, in epoch milliseconds; for tests. Default `Date.now`. */
-  now?: () => number
   /** How request bodies are sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, as OAuth2 token endpoints want). */
   bodyFormat?: 'json' | 'form'
-  /**
-   * Logs every exchange with the backend, for setting up against a new one: method, path, status
-   * and time, the names of the fields sent, and the shape of the answer (each field with its type,
-   * never a value, so no token, password or personal detail). `true` logs with `console.debug`; a
-   * logger gets the lines instead. Off by default.
-   */
-  debug?: boolean | Pick<Console, 'debug'>
   signIn?: SignInOptions
   /** `false` for a backend without refresh tokens: the session ends with the access token. */
   refresh?: RefreshOptions | false
@@ -131,4 +135,20 @@ export interface RestAdapterOptions {
   signOut?: SignOutOptions | false
   tokens?: TokenOptions
   user?: UserMapping
+}
+
+/**
+ * A backend's shape as a JSON file holds it (the files in `examples/backends/`, the example
+ * app's `AUTH_BACKEND_CONFIG`): every `restAdapter` option JSON can say. Its JSON Schema ships as
+ * `gatehouse/dist/backend-config.schema.json`, generated from this type, for editors to complete
+ * and check such a file.
+ *
+ * @example
+ * { "$schema": "./node_modules/gatehouse/dist/backend-config.schema.json", "signIn": { "identifier": "username" } }
+ */
+export interface RestAdapterConfig extends RestAdapterShape {
+  /** The JSON Schema the file follows, for editors; `restAdapter` ignores it. */
+  $schema?: string
+  /** As `RestAdapterOptions.debug`: `true` logs every exchange with the backend. */
+  debug?: boolean
 }

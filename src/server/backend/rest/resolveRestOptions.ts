@@ -83,6 +83,8 @@ const TOP_LEVEL: Record<string, Rule | undefined> = {
   fetch: undefined,
   now: undefined,
   bodyFormat: oneOf(['json', 'form']),
+  // For editors (see RestAdapterConfig): a JSON config names its schema.
+  $schema: (value) => (typeof value === 'string' ? undefined : 'must be the path or URL of a JSON Schema'),
   debug: (value) =>
     typeof value === 'boolean' || (typeof value === 'object' && value !== null && typeof (value as Console).debug === 'function')
       ? undefined
