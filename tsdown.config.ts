@@ -33,10 +33,15 @@ export function exportsMap() {
   return { ...Object.fromEntries(entries), './package.json': './package.json' }
 }
 
+/** The `gatehouse` command (`bin` in package.json): not an entry point, so not in `exports`. */
+export const CLI = { name: 'cli', source: 'src/cli/main.ts' }
+
 export default defineConfig({
-  entry: Object.fromEntries(scripts.map(([subpath, source]) => [distName(subpath), source])),
+  entry: { ...Object.fromEntries(scripts.map(([subpath, source]) => [distName(subpath), source])), [CLI.name]: CLI.source },
   format: 'esm',
   platform: 'neutral',
+  // The library runs wherever Request and crypto.subtle do; only the command imports Node's modules.
+  deps: { neverBundle: [/^node:/] },
   target: 'es2022',
   dts: true,
   fixedExtension: false,

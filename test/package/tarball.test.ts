@@ -169,6 +169,40 @@ describe('the packed tarball', () => {
       expect([name, range]).toEqual([name, expect.stringMatching(/^\^\d+\.\d+\.\d+$/)])
   })
 
+  it('installs the gatehouse command: a new secret, and an app wired up that type-checks against the package', async () => {
+    const bin = join(scratch, 'app/node_modules/.bin/gatehouse')
+    const { stdout: secret } = await run(bin, ['secret'])
+    expect(secret.trim()).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    const wired = join(scratch, 'app/wired')
+    await mkdir(join(wired, 'app'), { recursive: true })
+    await writeFile(join(wired, 'package.json'), JSON.stringify({ name: 'wired', private: true, dependencies: { next: '^16.0.0' } }))
+    const { stdout } = await run(bin, ['init', '--backend', join(root, 'examples/backends/directus.json')], { cwd: wired })
+    expect(stdout).toContain('  auth.ts\n')
+    expect(stdout).toContain('AuthProvider')
+    await writeFile(
+      join(wired, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          target: 'es2022',
+          types: ['node'],
+        },
+        include: ['**/*.ts'],
+      }),
+    )
+    const tsc = join(require.resolve('typescript/package.json'), '../bin/tsc')
+    const checked = await run(process.execPath, [tsc, '-p', '.'], { cwd: wired }).catch((error) => error)
+    expect(checked.code ?? 0, checked.stdout).toBe(0)
+    // Run again, it writes nothing and says why.
+    const again = await run(bin, ['init'], { cwd: wired }).catch((error) => error)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/overwrites nothing:\n {2}auth\.ts\n/)
+  })
+
   it("builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime's secrets)", async () => {
     const app = join(scratch, 'app')
     await writeFile(
