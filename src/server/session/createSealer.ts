@@ -1,4 +1,4 @@
-import { decodeBase64url, encodeBase64url } from './base64url'
+import { decodeBase64url, encodeBase64url } from '../base64url'
 import { sealingKeys, type SealingKeys } from './sealingKeys'
 
 export interface Sealer {

@@ -3,7 +3,7 @@ import { chunkCookie, readChunkedCookie } from './chunkCookie'
 import { parseCookies, type CookieWrite } from './cookies'
 import type { Sealer } from './createSealer'
 import type { BackendTokens } from '../backend/BackendAdapter'
-import { encodeBase64url } from './base64url'
+import { encodeBase64url } from '../base64url'
 
 /** What the two sealed cookies hold between requests. Times are epoch milliseconds. */
 export interface StoredSession {

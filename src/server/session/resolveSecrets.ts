@@ -1,4 +1,4 @@
-import { encodeBase64url } from './base64url'
+import { encodeBase64url } from '../base64url'
 
 const MIN_SECRET_LENGTH = 32
 const DEV_SECRET = Symbol.for('gatehouse.developmentSecret')

@@ -1,4 +1,4 @@
-import { decodeBase64url } from '../../session/base64url'
+import { decodeBase64url } from '../../base64url'
 
 /**
  * The `exp` claim of a JWT, in epoch milliseconds; `undefined` for anything else. The signature

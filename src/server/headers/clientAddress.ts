@@ -1,6 +1,6 @@
 import type { ClientAddress } from '../backend/BackendAdapter'
-import { isHeaderName } from '../proxy/headerNames'
-import { FORWARDED, NEVER_FORWARDED } from '../proxy/requestHeaderRules'
+import { isHeaderName } from './headerNames'
+import { FORWARDED, NEVER_FORWARDED } from './requestHeaderRules'
 
 export interface ClientAddressOptions {
   /**
