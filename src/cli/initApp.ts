@@ -1,18 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { RestAdapterConfig } from '../server/backend/rest/RestAdapterOptions'
 import { appFiles } from './appFiles'
+import { CommandRefused } from './CommandRefused'
 import { newSecret } from './newSecret'
-
-/** Why `gatehouse init` wrote nothing: a sentence for the person, and the exit status. */
-export class InitRefused extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
-    super(message)
-  }
-}
+import { readConfigFile } from './readConfigFile'
 
 export interface InitOptions {
   /** The Next.js app's root. */
@@ -21,18 +12,6 @@ export interface InitOptions {
   backendFile?: string
   /** Default `http://127.0.0.1:4000`, the demo backend's address. */
   backendUrl?: string
-}
-
-const readShape = (file: string): RestAdapterConfig => {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new InitRefused(`--backend ${file} is not a readable JSON file (${(error as Error).message}).`, 2)
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new InitRefused(`--backend ${file} must hold a JSON object of restAdapter options.`, 2)
-  return parsed as RestAdapterConfig
 }
 
 const namesNext = (dir: string) => {
@@ -47,21 +26,21 @@ const namesNext = (dir: string) => {
 /**
  * Wires gatehouse into the Next.js app at `dir`: writes `auth.ts`, the two route files,
  * `proxy.ts` and `.env.local` (with a fresh secret), in `src/` when the app keeps its code there.
- * Writes nothing, and says which, if any of them exists already; throws `InitRefused` then, or
+ * Writes nothing, and says which, if any of them exists already; throws `CommandRefused` then, or
  * when `dir` holds no Next.js app or the backend file is not JSON.
  *
  * @example
  * initApp({ dir: process.cwd(), backendFile: 'examples/backends/simplejwt.json' }) // ['auth.ts', …]
  */
 export function initApp({ dir, backendFile, backendUrl = 'http://127.0.0.1:4000' }: InitOptions): string[] {
-  if (!namesNext(dir)) throw new InitRefused(`${dir} is not a Next.js app: its package.json does not name next.`, 2)
-  if (!URL.canParse(backendUrl)) throw new InitRefused(`--url ${backendUrl} is not an absolute URL.`, 2)
-  const shape = backendFile ? readShape(backendFile) : {}
+  if (!namesNext(dir)) throw new CommandRefused(`${dir} is not a Next.js app: its package.json does not name next.`, 2)
+  if (!URL.canParse(backendUrl)) throw new CommandRefused(`--url ${backendUrl} is not an absolute URL.`, 2)
+  const shape = backendFile ? readConfigFile(backendFile, '--backend') : {}
   const sourceDir = existsSync(join(dir, 'src/app')) ? 'src' : ''
   const files = appFiles({ sourceDir, shape, backendUrl, secret: newSecret() })
   const existing = Object.keys(files).filter((path) => existsSync(join(dir, path)))
   if (existing.length > 0)
-    throw new InitRefused(
+    throw new CommandRefused(
       `Nothing written: these files exist already, and gatehouse init overwrites nothing:\n${existing.map((path) => `  ${path}`).join('\n')}`,
       1,
     )

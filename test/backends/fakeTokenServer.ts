@@ -1,4 +1,4 @@
-import type { RestAdapterOptions } from '../../src/server/backend/rest/RestAdapterOptions'
+import type { RestAdapterShape } from '../../src/server/backend/rest/RestAdapterOptions'
 import { ADA, createFakeTokenApi, json } from './createFakeTokenApi'
 
 /**
@@ -97,7 +97,7 @@ export function fakeTokenServer({
 }
 
 /** The REST adapter options that speak to a `fakeTokenServer`. */
-export const tokenServerOptions = (refreshIn: 'body' | 'header' = 'body'): Omit<RestAdapterOptions, 'baseUrl'> => ({
+export const tokenServerOptions = (refreshIn: 'body' | 'header' = 'body'): RestAdapterShape => ({
   bodyFormat: 'form',
   signIn: { path: '/token', identifier: 'username', extraFields: { grant_type: 'password' } },
   refresh: { path: '/token', send: refreshIn === 'header' ? 'bearer' : 'body', extraFields: { grant_type: 'refresh_token' } },

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkBackend, formatReport } from '../../src/cli/checkBackend'
 import { startDjangoBackend, type DjangoBackend } from '../backends/startDjangoBackend'
 import { serveBuiltApp } from './appProcess'
 import { openBrowser } from './browser'
@@ -49,4 +51,20 @@ describe.each([
     await page.waitForURL(/\/sign-in(\?.*)?$/)
     expect((await page.context().cookies()).filter((cookie) => cookie.name.includes('gatehouse'))).toEqual([])
   }, 60_000)
+
+  it('passes gatehouse check with the worked config, which tells how it treats a refresh token', async () => {
+    const report = await checkBackend({
+      url: django.baseUrl,
+      config: JSON.parse(readFileSync(CONFIG, 'utf8')),
+      identifier: 'ada',
+      password: 'correct-horse',
+    })
+    expect(report.ok, formatReport(report)).toBe(true)
+    const refresh = report.steps.find((step) => step.step === 'refresh')?.says
+    expect(refresh).toMatch(rotate ? /was rotated: a new one$/ : /was omitted: the old one is kept$/)
+    // Blacklisting after rotation refuses the old token; without rotation there is nothing to reuse.
+    expect(report.steps.find((step) => step.step === 'reuse')?.says).toEqual(
+      rotate ? expect.stringMatching(/refused: the backend detects a replayed refresh token$/) : undefined,
+    )
+  })
 })

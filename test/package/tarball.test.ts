@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 import { publint } from 'publint'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distName, entryPoints, exportsMap, isStylesheet } from '../../tsdown.config'
+import { listenDemoBackend } from '../listenDemoBackend'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -201,6 +202,35 @@ describe('the packed tarball', () => {
     const again = await run(bin, ['init'], { cwd: wired }).catch((error) => error)
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/overwrites nothing:\n {2}auth\.ts\n/)
+  })
+
+  it('checks a live backend from the command, with the test account from the environment only', async () => {
+    const bin = join(scratch, 'app/node_modules/.bin/gatehouse')
+    const demo = await listenDemoBackend({ accessTokenTtl: 600, refreshTokenTtl: 3_600 })
+    try {
+      const account = { ...process.env, GATEHOUSE_CHECK_IDENTIFIER: 'demo@example.com', GATEHOUSE_CHECK_PASSWORD: 'demo-password' }
+      const { stdout } = await run(bin, ['check', '--url', demo.url, '--json'], { env: account })
+      const report = JSON.parse(stdout)
+      expect(report.ok).toBe(true)
+      expect(report.steps.map((step: { step: string }) => step.step)).toEqual([
+        'config',
+        'sign-in',
+        'profile',
+        'refresh',
+        'reuse',
+        'sign-out',
+      ])
+      const wrongShape = await run(bin, ['check', '--url', demo.url, '--config', join(root, 'examples/backends/directus.json')], {
+        env: account,
+      }).catch((error) => error)
+      expect(wrongShape.code).toBe(1)
+      expect(wrongShape.stdout).toContain('change: tokens.accessToken (and tokens.envelope): nothing at "data.access_token"')
+      const noAccount = await run(bin, ['check', '--url', demo.url]).catch((error) => error)
+      expect(noAccount.code).toBe(2)
+      expect(noAccount.stderr).toContain('set GATEHOUSE_CHECK_IDENTIFIER and GATEHOUSE_CHECK_PASSWORD')
+    } finally {
+      await demo.stop()
+    }
   })
 
   it("builds into a Next.js app that imports every entry point, with no AUTH_SECRET (a build has none of the runtime's secrets)", async () => {

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { InitRefused, initApp } from '../../src/cli/initApp'
+import { CommandRefused } from '../../src/cli/CommandRefused'
+import { initApp } from '../../src/cli/initApp'
 
 const made: string[] = []
 afterEach(() => {
@@ -65,7 +66,7 @@ describe('gatehouse init', () => {
         return error
       }
     })()
-    expect(refused).toBeInstanceOf(InitRefused)
+    expect(refused).toBeInstanceOf(CommandRefused)
     expect(refused).toMatchObject({ exitCode: 1, message: expect.stringMatching(/exist already.*\n {2}proxy\.ts\n {2}\.env\.local$/s) })
     expect(read(dir, 'proxy.ts')).toBe('mine')
     expect(existsSync(join(dir, 'auth.ts'))).toBe(false)
