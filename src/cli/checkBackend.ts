@@ -164,13 +164,14 @@ export async function checkBackend({ url, config, identifier, password, fetch: b
       }
     }
   }
-  if (options.signOut === false) {
+  const { signOut } = options
+  if (signOut === false) {
     steps.push({ step: 'sign-out', ok: true, ms: 0, says: 'not tried: signOut is off (only the cookies are cleared)' })
   } else {
     await run('sign-out', async () => {
       try {
         await adapter.signOut({ accessToken: current.accessToken, refreshToken: current.refreshToken })
-        return { value: true, says: `${options.signOut === false ? '' : `${options.signOut.method} ${options.signOut.path}`}: signed out` }
+        return { value: true, says: `${signOut.method} ${signOut.path}: signed out` }
       } catch (error) {
         // A backend that revokes the whole family on reuse has ended the session already.
         if (refusedReuse && error instanceof GatehouseError && /answered 401/.test(error.detail ?? ''))
@@ -182,11 +183,13 @@ export async function checkBackend({ url, config, identifier, password, fetch: b
   return report()
 }
 
-/** The report as a person reads it: a line per step, and the hint under a failed one. */
+/** The report as a person reads it: a line per step, and under a failed one, aligned with what it says, the hint. */
 export function formatReport({ ok, steps }: CheckReport): string {
+  const line = (mark: string, step: string, time: string, text: string) =>
+    `${mark.padEnd(4)}  ${step.padEnd(8)} ${time.padStart(8)}  ${text}`
   const lines = steps.flatMap(({ step, ok: worked, ms, says, hint }) => [
-    `${worked ? 'ok  ' : 'FAIL'}  ${step.padEnd(8)} ${String(ms).padStart(5)} ms  ${says}`,
-    ...(hint ? [`      ${' '.repeat(8)}           change: ${hint}`] : []),
+    line(worked ? 'ok' : 'FAIL', step, `${ms} ms`, says),
+    ...(hint ? [line('', '', '', `change: ${hint}`)] : []),
   ])
   return [...lines, '', ok ? 'Sign-in, refresh and sign-out work.' : 'Not ready: see the steps marked FAIL.'].join('\n')
 }
