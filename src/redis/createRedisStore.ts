@@ -69,9 +69,15 @@ export function createRedisStore({ url, timeoutMs = 500 }: RedisStoreOptions): R
     deleteIf: async (key, value) => {
       await within((redis) => redis.eval(DELETE_IF_HELD, { keys: [key], arguments: [value] }))
     },
+    // Recorded and announced in one round trip, as one transaction.
     revoke: async (sessionId, until) => {
-      await within((redis) => redis.set(`${REVOKED.key}${sessionId}`, String(until), expiring(until - Date.now())))
-      await within((redis) => redis.publish(REVOKED.channel, `${sessionId} ${until}`))
+      await within((redis) =>
+        redis
+          .multi()
+          .set(`${REVOKED.key}${sessionId}`, String(until), expiring(until - Date.now()))
+          .publish(REVOKED.channel, `${sessionId} ${until}`)
+          .exec(),
+      )
     },
     async watchRevocations(onRevoked) {
       const passOn = (sessionId: string, until: string | null) => {

@@ -2,7 +2,6 @@ export { createBackendProxy, type BackendProxyOptions } from './proxy/createBack
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'
 export {
-  reportSecurityEvent,
   requestTrace,
   serverTrace,
   SECURITY_EVENTS,

@@ -124,37 +124,6 @@ export const crossSiteDetails = (request: Request): SecurityEventDetails => ({
 export const serverTrace = (): RequestTrace => ({ route: 'server', requestId: crypto.randomUUID() })
 
 /**
- * Sends one event to `logger` as a `SecurityEvent` record, for code that has no `SecurityEvents`
- * at hand; the values are bounded and stripped of control characters.
- *
- * @example
- * reportSecurityEvent(logger, 'session_revoked', trace, { detail: 'session id revoked 2 minutes ago' })
- */
-export function reportSecurityEvent(
-  logger: Pick<Console, 'warn' | 'error'>,
-  event: SecurityEventName,
-  trace: RequestTrace,
-  details: SecurityEventDetails = {},
-): void {
-  const { level, sentence } = SECURITY_EVENTS[event]
-  const safe = Object.fromEntries(
-    Object.entries(details)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, typeof value === 'string' ? bounded(value) : value]),
-  )
-  const requestId = bounded(trace.requestId)
-  const detail = typeof safe.detail === 'string' ? `: ${safe.detail}` : ''
-  const record: SecurityEvent = {
-    event,
-    route: trace.route,
-    requestId,
-    ...safe,
-    message: `[gatehouse] ${event} on ${trace.route} (request ${requestId}): ${sentence}${detail}`,
-  }
-  logger[level](record)
-}
-
-/**
  * The events of one gatehouse, logged through `logger`.
  *
  * @example
@@ -164,7 +133,25 @@ export function reportSecurityEvent(
 export function createSecurityEvents(logger: Pick<Console, 'warn' | 'error'>): SecurityEvents {
   let identifierKey: Promise<CryptoKey> | undefined
   return {
-    report: (event, trace, details) => reportSecurityEvent(logger, event, trace, details),
+    // The values are bounded and stripped of control characters: they come from requests and backends.
+    report(event, trace, details = {}) {
+      const { level, sentence } = SECURITY_EVENTS[event]
+      const safe = Object.fromEntries(
+        Object.entries(details)
+          .filter(([, value]) => value !== undefined)
+          .map(([key, value]) => [key, typeof value === 'string' ? bounded(value) : value]),
+      )
+      const requestId = bounded(trace.requestId)
+      const detail = typeof safe.detail === 'string' ? `: ${safe.detail}` : ''
+      const record: SecurityEvent = {
+        event,
+        route: trace.route,
+        requestId,
+        ...safe,
+        message: `[gatehouse] ${event} on ${trace.route} (request ${requestId}): ${sentence}${detail}`,
+      }
+      logger[level](record)
+    },
     async hashIdentifier(identifier) {
       identifierKey ??= crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
       const mac = await crypto.subtle.sign('HMAC', await identifierKey, new TextEncoder().encode(identifier.trim().toLowerCase()))
