@@ -6,8 +6,10 @@ import { useAuthActor, useAuthSelector } from '../src/react'
 const scenarioNames = Object.keys(gatehouseScenarios) as GatehouseScenario[]
 
 /** The session the cookies hold while the machine is signed in. */
-const heldSession = ({ user, expiresAt, refreshable }: AuthContext): Session | null =>
-  user && expiresAt ? { user, expiresAt, ...(refreshable ? {} : { refreshable: false as const }) } : null
+const heldSession = ({ user, expiresAt, idleEndsAt, refreshable }: AuthContext): Session | null =>
+  user && expiresAt
+    ? { user, expiresAt, idleEndsAt: idleEndsAt ?? undefined, ...(refreshable ? {} : { refreshable: false as const }) }
+    : null
 
 const demo = { email: mockUser.email!, password: mockPasswords[mockUser.email!]! }
 const wrong = { ...demo, password: 'wrong' }
@@ -39,8 +41,8 @@ export function MachineExplorer({
     setSent((previous) => [...previous.slice(-4), label])
     actor.send(event)
   }
-  // The expiry and the retry count (retries are jittered) change from run to run: shown apart, masked in screenshots.
-  const { expiresAt, retries, ...stableContext } = snapshot.context
+  // Times and the retry count (retries are jittered) change from run to run: shown apart, masked in screenshots.
+  const { expiresAt, retries, activeAt, reportedAt, ...stableContext } = snapshot.context
   return (
     <div className="gatehouse-sign-in-form" style={{ width: '34rem' }}>
       <label className="gatehouse-field">
@@ -69,6 +71,10 @@ export function MachineExplorer({
         <dt style={term}>retries</dt>
         <dd style={value} data-screenshot-mask="">
           {retries}
+        </dd>
+        <dt style={term}>activeAt, reportedAt</dt>
+        <dd style={value} data-screenshot-mask="">
+          {new Date(activeAt).toISOString()}, {reportedAt ? new Date(reportedAt).toISOString() : 'never'}
         </dd>
         <dt style={term}>View</dt>
         <dd style={value}>{JSON.stringify({ ...selectAuth(snapshot), user: undefined, expiresAt: undefined, error: undefined })}</dd>

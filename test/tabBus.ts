@@ -1,5 +1,5 @@
 import { fromCallback } from 'xstate'
-import { tabMessage, type PublishEvent, type TabSyncEvent } from '../src/core/tabSync'
+import { tabMessage, type PublishEvent, type TabSyncEvent } from '../src/core/tabMessage'
 
 /** An in-memory stand-in for BroadcastChannel: the machines given one bus behave as tabs of one browser. */
 export function createTabBus() {

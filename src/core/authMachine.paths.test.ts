@@ -13,6 +13,7 @@ const EVENTS = [
   { type: 'auth.signOut' },
   { type: 'auth.refresh' },
   { type: 'auth.wake' },
+  { type: 'auth.active' },
   { type: 'auth.synced', message: { ...session, refreshable: true, error: null } },
   { type: 'auth.synced', message: { user: null, expiresAt: null, refreshable: true, error: null } },
   { type: 'xstate.done.actor.loadSession', output: session },

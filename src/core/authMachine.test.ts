@@ -26,7 +26,7 @@ function mockedMachine(bus = createTabBus()) {
       signIn: fromPromise<Session | null, Credentials>(({ input }) => answers.signIn(input)),
       refresh: fromPromise<Session | null, RefreshInput>(({ input }) => answers.refresh(input)),
       signOut: fromPromise(() => answers.signOut()),
-      tabSync: bus,
+      browserWatcher: bus,
     },
   })
   const start = (session?: Session | null) => {
@@ -108,6 +108,39 @@ describe('authMachine', () => {
     expect(short.answers.refresh).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
     expect(short.answers.refresh).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells every refresh how long the person has been inactive, counting from the page load until they act', async () => {
+    const { answers, start } = mockedMachine()
+    answers.refresh.mockImplementation(async () => sessionFor(120_000))
+    const actor = start(sessionFor(120_000))
+    await vi.advanceTimersByTimeAsync(96_000)
+    expect(answers.refresh).toHaveBeenLastCalledWith(expect.objectContaining({ inactiveMs: 96_000 }))
+    await vi.advanceTimersByTimeAsync(10_000)
+    actor.send({ type: 'auth.active' })
+    // 80 % into the 110 s left when the person acted.
+    await vi.advanceTimersByTimeAsync(88_000)
+    expect(answers.refresh).toHaveBeenCalledTimes(2)
+    expect(answers.refresh).toHaveBeenLastCalledWith(expect.objectContaining({ inactiveMs: 88_000 }))
+  })
+
+  it('with an idle end, refreshes before it only when the person acted since the server last heard', async () => {
+    const idleEndsAt = new Date(Date.now() + 300_000).toISOString()
+    const idleSession = { ...sessionFor(600_000), idleEndsAt }
+    const unattended = mockedMachine()
+    // The server keeps the idle end through a refresh that reports no new activity.
+    unattended.answers.refresh.mockImplementation(async () => ({ ...sessionFor(600_000), idleEndsAt }))
+    unattended.start(idleSession)
+    // Loading the page counts: the server has not heard of it, so the tab tells it 30 s before the end.
+    await vi.advanceTimersByTimeAsync(269_999)
+    expect(unattended.answers.refresh).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(unattended.answers.refresh).toHaveBeenCalledTimes(1)
+    // Nothing since: the tab waits for the end itself, where the server signs it out.
+    await vi.advanceTimersByTimeAsync(29_999)
+    expect(unattended.answers.refresh).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(unattended.answers.refresh).toHaveBeenCalledTimes(2)
   })
 
   it('keeps a session that lasts months without refreshing it at once (timers cap at 24.8 days)', async () => {

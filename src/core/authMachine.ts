@@ -2,9 +2,9 @@ import { assign, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xst
 import { internal_error, session_expired } from '../contract/errorMessages'
 import type { AuthError, Credentials, Session } from '../contract/types'
 import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
-import { tabSync, type TabMessage, type TabSyncEvent } from './tabSync'
+import type { TabMessage, TabSyncEvent } from './tabMessage'
 import { transportActors, type TransportFailure } from './transportActors'
-import { wakeWatcher, type WakeEvent } from './wakeWatcher'
+import { browserWatcher, type BrowserEvent } from './browserWatcher'
 
 /** What the machine knows: what it tells the other tabs, and what it keeps to itself. */
 export interface AuthContext extends TabMessage {
@@ -14,6 +14,10 @@ export interface AuthContext extends TabMessage {
   retries: number
   /** The session came from another tab: this tab refreshes after the one that refreshed it (see `refreshDelay`). */
   follows: boolean
+  /** When the person last used the page (`Date.now()`): what a refresh reports to the idle timeout. */
+  activeAt: number
+  /** The `activeAt` the server was last told, by a sign-in or a refresh. */
+  reportedAt: number
   timing: RefreshTiming
 }
 
@@ -31,8 +35,7 @@ export type AuthEvent =
   | { type: 'auth.signIn'; credentials: Credentials }
   | { type: 'auth.signOut' }
   | { type: 'auth.refresh' }
-  | WakeEvent
-  | TabSyncEvent
+  | BrowserEvent
 
 /**
  * What views read instead of state names (`snapshot.hasTag('pending')`), so the states can change
@@ -48,56 +51,73 @@ const SESSION_ENDED: AuthError = { code: 'session_expired', message: session_exp
 const sessionContext = (session: Session | null, error: AuthError | null = null) => ({
   user: session?.user ?? null,
   expiresAt: session?.expiresAt ?? null,
+  idleEndsAt: session?.idleEndsAt ?? null,
   refreshable: session?.refreshable !== false,
   error,
   retries: 0,
   follows: false,
 })
 
-const isTransportFailure = (error: unknown): error is TransportFailure =>
-  typeof error === 'object' && !!error && 'error' in error && !!error.error
 /** An effect that failed some other way than through the transport (a bug, say) still leaves the shared error shape. */
 const failureOf = (error: unknown): TransportFailure =>
-  isTransportFailure(error) ? error : { status: 0, error: { code: 'internal_error', message: internal_error } }
+  (error as Partial<TransportFailure> | null)?.error
+    ? (error as TransportFailure)
+    : { status: 0, error: { code: 'internal_error', message: internal_error } }
 
 /** How much of the refresh margin this tab keeps (see `refreshDelay`). */
 const marginShare = (context: AuthContext) => (context.refreshable ? (context.follows ? 0.5 : 1) : 0)
+const activeSinceReport = (context: AuthContext) => context.activeAt > context.reportedAt
+
+/**
+ * The next refresh: before the access token expires, and before the idle timeout ends when the
+ * person acted since the server last heard (so it hears in time). Without such activity the
+ * refresh waits for the idle end itself, where the server ends the session.
+ */
+const nextRefreshDelay = (context: AuthContext) =>
+  Math.min(
+    refreshDelay(context.expiresAt, context.timing, marginShare(context)),
+    context.idleEndsAt ? refreshDelay(context.idleEndsAt, context.timing, activeSinceReport(context) ? marginShare(context) : 0) : Infinity,
+  )
 
 const authSetup = setup({
-  types: {
-    context: {} as AuthContext,
-    events: {} as AuthEvent,
-    input: {} as AuthMachineInput,
-    tags: {} as AuthTag,
+  types: {} as {
+    context: AuthContext
+    events: AuthEvent
+    input: AuthMachineInput
+    tags: AuthTag
     // Each invoked actor's id is its source's name: the children are typed by id, with no catch-all.
-    children: {} as {
+    children: {
       loadSession: 'loadSession'
       signIn: 'signIn'
       refresh: 'refresh'
       signOut: 'signOut'
-      tabSync: 'tabSync'
-      wakeWatcher: 'wakeWatcher'
-    },
+      browserWatcher: 'browserWatcher'
+    }
   },
-  actors: { ...transportActors(), tabSync, wakeWatcher },
+  actors: { ...transportActors(), browserWatcher },
   guards: {
     hasSession: (_, session: Session | null) => session !== null,
     sessionRejected: (_, failure: TransportFailure) => failure.status === 401,
     // After a sleep the timer may have fired late or not at all: due once only the floor is left.
-    refreshDue: ({ context }) => refreshDelay(context.expiresAt, context.timing, marginShare(context)) <= MIN_REFRESH_DELAY_MS,
+    refreshDue: ({ context }) => nextRefreshDelay(context) <= MIN_REFRESH_DELAY_MS,
+    // The server has heard of all the person's activity so far.
+    allReported: ({ context }) => !activeSinceReport(context),
     signedInElsewhere: (_, message: TabMessage) => message.user !== null,
   },
   actions: {
-    storeSession: assign((_, session: Session | null) => sessionContext(session)),
+    // A sign-in or a refresh (with `inactiveMs`) has told the server of the activity so far; a
+    // session read takes the page load as told.
+    storeSession: assign(({ context }, session: Session | null) => ({ ...sessionContext(session), reportedAt: context.activeAt })),
     storeFailure: assign(({ context }, failure: TransportFailure) => ({ error: failure.error, retries: context.retries + 1 })),
     forgetSession: assign(sessionContext(null)),
     endSession: assign(sessionContext(null, SESSION_ENDED)),
     adoptTabMessage: assign((_, message: TabMessage) => ({ ...message, retries: 0, follows: true })),
-    // After storeSession, forgetSession or endSession: tabSync passes on to the other tabs only a TabMessage's fields.
-    publish: sendTo('tabSync', ({ context }) => ({ type: 'tabs.publish' as const, message: context })),
+    noteActivity: assign({ activeAt: () => Date.now() }),
+    // After storeSession, forgetSession or endSession: browserWatcher passes on to the other tabs only a TabMessage's fields.
+    publish: sendTo('browserWatcher', ({ context }) => ({ type: 'tabs.publish' as const, message: context })),
   },
   delays: {
-    refreshDelay: ({ context }) => refreshDelay(context.expiresAt, context.timing, marginShare(context)),
+    refreshDelay: ({ context }) => nextRefreshDelay(context),
     retryDelay: ({ context }) => retryDelay(context.retries - 1, context.timing),
   },
 })
@@ -127,7 +147,7 @@ const failed = (target: 'signedOut' | 'degraded') => ({ target, actions: storeFa
 /**
  * The browser's picture of the session: hydrating, signed out, signing in, signed in,
  * refreshing, retrying a refresh after a transient failure (degraded), signing out. Tabs of one
- * browser share sign-in, refresh and sign-out through the `tabSync` actor. Views read its tags
+ * browser share sign-in, refresh and sign-out through the `browserWatcher` actor. Views read its tags
  * (`AuthTag`), not its state names.
  *
  * @example
@@ -139,12 +159,13 @@ export const authMachine = authSetup.createMachine({
   context: ({ input }) => ({
     ...sessionContext(input.session ?? null),
     serverRendered: input.session !== undefined,
+    // Loading the page is the person's doing, which the server has not heard of.
+    activeAt: Date.now(),
+    reportedAt: 0,
     timing: { ...DEFAULT_REFRESH_TIMING, ...input.timing },
   }),
-  invoke: [
-    { id: 'tabSync', src: 'tabSync' },
-    { id: 'wakeWatcher', src: 'wakeWatcher' },
-  ],
+  invoke: { id: 'browserWatcher', src: 'browserWatcher' },
+  on: { 'auth.active': { actions: 'noteActivity' } },
   initial: 'hydrating',
   states: {
     hydrating: {
@@ -175,11 +196,8 @@ export const authMachine = authSetup.createMachine({
         id: 'signIn',
         src: 'signIn',
         // The credentials go straight to the effect: never into the context, which inspectors and snapshots show.
-        input: ({ event }) => {
-          // Narrows the event without a cast, as assertEvent would, for 0.1 kB less in every bundle.
-          if (event.type !== 'auth.signIn') throw new Error(`gatehouse: ${event.type} cannot sign in`)
-          return event.credentials
-        },
+        // Only `auth.signIn` enters this state.
+        input: ({ event }) => (event as Extract<AuthEvent, { type: 'auth.signIn' }>).credentials,
         onDone: signedIn,
         onError: failed('signedOut'),
       },
@@ -190,6 +208,9 @@ export const authMachine = authSetup.createMachine({
       on: {
         'auth.refresh': 'refreshing',
         'auth.wake': { guard: 'refreshDue', target: 'refreshing' },
+        // The first activity the server has not heard of brings the next refresh forward, to tell it
+        // in time (the machine's own handler notes any other).
+        'auth.active': { guard: 'allReported', target: 'signedIn', reenter: true, actions: 'noteActivity' },
         'auth.signOut': 'signingOut',
         'auth.synced': followOtherTab,
       },
@@ -199,7 +220,7 @@ export const authMachine = authSetup.createMachine({
       invoke: {
         id: 'refresh',
         src: 'refresh',
-        input: ({ context }) => ({ knownExpiresAt: context.expiresAt }),
+        input: ({ context }) => ({ knownExpiresAt: context.expiresAt, inactiveMs: Date.now() - context.activeAt }),
         onDone: [{ guard: hasSession, ...signedIn }, sessionEnded],
         onError: [{ guard: sessionRejected, ...sessionEnded }, failed('degraded')],
       },

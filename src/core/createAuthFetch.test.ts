@@ -9,7 +9,7 @@ const sessionUntil = (expiresAt: string): Session => ({ user: { id: '1', roles: 
 
 function setup(refresh: () => Promise<Session | null>) {
   const refreshSpy = vi.fn(refresh)
-  const machine = authMachine.provide({ actors: { refresh: fromPromise(() => refreshSpy()), tabSync: createTabBus() } })
+  const machine = authMachine.provide({ actors: { refresh: fromPromise(() => refreshSpy()), browserWatcher: createTabBus() } })
   const actor = createActor(machine, { input: { session: sessionUntil('2099-01-01T00:00:00.000Z') } }).start()
   let token = 'old'
   const backend = vi.fn(async (input: RequestInfo | URL) => new Response(String(input), { status: token === 'new' ? 200 : 401 }))

@@ -20,7 +20,7 @@ export function createAuthFetch(actor: AuthActorRef, fetchImpl: typeof fetch = (
     // The expiry this request went out with: a refresh that ended since then already renewed it.
     const before = actor.getSnapshot().context.expiresAt
     const response = await fetchImpl(request)
-    if (response.status !== 401 || actor.getSnapshot().context.user === null) return response
-    return (await refresh(actor, before)) ? fetchImpl(replay) : response
+    // Signed out, `refresh` answers false at once: there is nothing to renew.
+    return response.status === 401 && (await refresh(actor, before)) ? fetchImpl(replay) : response
   }
 }

@@ -10,7 +10,7 @@ const first = sessionUntil('2099-01-01T00:00:00.000Z')
 
 function signedInActor(answer: () => Promise<Session | null>) {
   const spy = vi.fn(answer)
-  const machine = authMachine.provide({ actors: { refresh: fromPromise(() => spy()), tabSync: createTabBus() } })
+  const machine = authMachine.provide({ actors: { refresh: fromPromise(() => spy()), browserWatcher: createTabBus() } })
   return { actor: createActor(machine, { input: { session: first } }).start(), spy }
 }
 

@@ -11,8 +11,8 @@ import { waitForSnapshot } from './waitForSnapshot'
  * if (!(await refresh(actor))) console.info('still the old session: signed out, or the backend is unreachable')
  */
 export async function refresh(actor: AuthActorRef, since = actor.getSnapshot().context.expiresAt): Promise<boolean> {
-  const now = actor.getSnapshot()
-  if (now.context.expiresAt === since && !now.hasTag('refreshing')) actor.send({ type: 'auth.refresh' })
+  // A refresh in flight ignores the event, and a retrying one (degraded) takes it as a cue to retry now.
+  if (actor.getSnapshot().context.expiresAt === since) actor.send({ type: 'auth.refresh' })
   const settled = await waitForSnapshot(actor, (snapshot) => !snapshot.hasTag('refreshing'))
   return settled.hasTag('signedIn') && settled.context.expiresAt !== since
 }

@@ -9,7 +9,7 @@ const session: Session = { user: { id: '1', roles: [] }, expiresAt: '2099-01-01T
 const credentials: Credentials = { email: 'demo@example.com', password: 'demo-password' }
 
 function signedOutActor(answer: () => Promise<Session | null>) {
-  const machine = authMachine.provide({ actors: { signIn: fromPromise(answer), tabSync: createTabBus() } })
+  const machine = authMachine.provide({ actors: { signIn: fromPromise(answer), browserWatcher: createTabBus() } })
   return createActor(machine, { input: { session: null } }).start()
 }
 

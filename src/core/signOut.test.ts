@@ -16,7 +16,7 @@ describe('signOut(actor)', () => {
   it('resolves once signed out, even when the server could not be reached', async () => {
     const offline = { status: 0, error: { code: 'network_error', message: 'offline' } }
     const call = vi.fn(async (): Promise<Session | null> => Promise.reject(offline))
-    const machine = authMachine.provide({ actors: { signOut: fromPromise(call), tabSync: createTabBus() } })
+    const machine = authMachine.provide({ actors: { signOut: fromPromise(call), browserWatcher: createTabBus() } })
     const actor = createActor(machine, { input: { session } }).start()
     actors.push(actor)
     await signOut(actor)

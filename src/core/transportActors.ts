@@ -22,6 +22,8 @@ export interface TransportOptions {
 export interface RefreshInput {
   /** The expiry this tab knows: the refresh route answers a session with another one (another tab refreshed) as it is. */
   knownExpiresAt: string | null
+  /** How long ago the person last used the page: the refresh route counts that as their last activity, not the refresh. */
+  inactiveMs?: number
 }
 
 const failure = (status: number, code: ErrorCode, message: string): TransportFailure => ({ status, error: { code, message } })
@@ -44,10 +46,10 @@ export function transportActors({ basePath = DEFAULT_BASE_PATH, fetch: fetchImpl
       headers: { [CLIENT_HEADER]: '1', ...(body && { 'content-type': 'application/json' }) },
       body: body && JSON.stringify(body),
     }).catch(() => Promise.reject(failure(0, 'network_error', network_error)))
-    const { user, expiresAt, refreshable, accessToken, error } = (await response.json().catch(() => null)) ?? {}
+    const { user, expiresAt, refreshable, idleEndsAt, accessToken, error } = (await response.json().catch(() => null)) ?? {}
     // The session routes answer `{ user: null }`, or a user and an expiry; only those fields are kept.
     if (response.ok && (user === null || (typeof user?.id === 'string' && typeof expiresAt === 'string'))) {
-      return user && { user, expiresAt, refreshable: refreshable === false ? false : undefined, accessToken }
+      return user && { user, expiresAt, refreshable: refreshable === false ? false : undefined, idleEndsAt, accessToken }
     }
     const { code, message, fields } = error ?? {}
     // Only a gatehouse route's answer is ours to show, its code included (ANSWER_HEADER says why).

@@ -48,17 +48,19 @@ describe('withRefreshLock', () => {
     expect(await withRefreshLock(async () => 'ran', { signal: signal(), timeoutMs: 20 })).toBe('ran')
   })
 
-  it('stops waiting for the lock when the refresh is cancelled, and leaves no timer behind', async () => {
-    vi.useFakeTimers()
-    vi.stubGlobal('navigator', { locks: fakeLocks({ stuck: true }) })
+  it('never begins a refresh cancelled while it waited, once the lock comes', async () => {
+    vi.stubGlobal('navigator', { locks: fakeLocks() })
+    let release = (_value: string) => {}
+    const held = new Promise<string>((resolve) => (release = resolve))
+    const holder = withRefreshLock(() => held, { signal: signal(), timeoutMs: 1_000 })
     const cancel = new AbortController()
     const work = vi.fn(async () => 'ran')
-    const pending = withRefreshLock(work, { signal: cancel.signal, timeoutMs: 1_000 })
+    const waiting = withRefreshLock(work, { signal: cancel.signal, timeoutMs: 1_000 })
     cancel.abort()
-    await expect(pending).rejects.toThrow('aborted')
+    release('held')
+    expect(await holder).toBe('held')
+    await expect(waiting).rejects.toThrow('aborted')
     expect(work).not.toHaveBeenCalled()
-    expect(vi.getTimerCount()).toBe(0)
-    vi.useRealTimers()
   })
 
   it('never begins work that was cancelled before it could, with or without Web Locks', async () => {

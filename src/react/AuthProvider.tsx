@@ -43,7 +43,7 @@ export interface AuthProviderProps {
  *
  * @example
  * // An actor that code without React awaits too: `await signIn(auth, credentials)`
- * const auth = createActor(authMachine)
+ * const auth = createActor(authMachine, { input: {} })
  * return <AuthProvider actor={auth}>{children}</AuthProvider>
  */
 export function AuthProvider({ session, basePath = DEFAULT_BASE_PATH, timing, machine, inspect, actor, children }: AuthProviderProps) {

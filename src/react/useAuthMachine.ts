@@ -6,9 +6,9 @@ import type { AuthActorRef, AuthMachineInput, AuthSnapshot } from '../core/authM
  * mid-request, since a sign-in, refresh or sign-out may still have changed the cookies.
  */
 const settledSession = (snapshot: AuthSnapshot): AuthMachineInput['session'] => {
-  const { user, expiresAt, refreshable } = snapshot.context
+  const { user, expiresAt, idleEndsAt, refreshable } = snapshot.context
   if (snapshot.hasTag('busy')) return undefined
-  return user && expiresAt ? { user, expiresAt, ...(!refreshable && { refreshable }) } : null
+  return user && expiresAt ? { user, expiresAt, idleEndsAt: idleEndsAt ?? undefined, ...(!refreshable && { refreshable }) } : null
 }
 
 /**

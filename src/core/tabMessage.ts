@@ -1,0 +1,23 @@
+import type { AuthError, User } from '../contract/types'
+
+/** What one tab tells the others after signing in, refreshing or signing out: who is signed in now, never a token. */
+export interface TabMessage {
+  user: User | null
+  expiresAt: string | null
+  /** When the idle timeout ends unless the person acts (`Session.idleEndsAt`). */
+  idleEndsAt: string | null
+  refreshable: boolean
+  error: AuthError | null
+}
+
+export type TabSyncEvent = { type: 'auth.synced'; message: TabMessage }
+export type PublishEvent = { type: 'tabs.publish'; message: TabMessage }
+
+/** Only what tabs tell each other, whatever else the sender's context or a message holds. */
+export const tabMessage = ({ user, expiresAt, idleEndsAt, refreshable, error }: TabMessage): TabMessage => ({
+  user,
+  expiresAt,
+  idleEndsAt,
+  refreshable,
+  error,
+})
