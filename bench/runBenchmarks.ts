@@ -1,8 +1,7 @@
 // `npm run bench`: builds the package, the example app and an Auth.js peer, measures them side by
-// side against in-process demo backends on 127.0.0.1, and writes BENCHMARKS.md.
+// side against in-process demo backends on 127.0.0.1, and writes BENCHMARKS.md with its charts (bench/charts/).
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -14,6 +13,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium'
 import { serveBuiltApp } from '../test/e2e/appProcess'
 import { signInThroughForm } from '../test/e2e/signInThroughForm'
 import { listenDemoBackend } from '../test/listenDemoBackend'
+import { loadCharts, writeBenchmarkReport, type Chart } from './benchReport'
 import { measureFleetRefresh } from './fleetRefresh'
 import { LOAD, loadPairs, loadRounds, type PairLoad, type RoundServers, type RoundsLoad, type Target } from './loadTargets'
 import { DEMO, signInGatehouse } from './signInGatehouse'
@@ -130,6 +130,8 @@ async function startPairServers(): Promise<RoundServers<'proxyCost' | 'proxyCost
   }
 }
 
+// Drawn from the same medians as figures 1 to 4, and written with BENCHMARKS.md once every figure is measured.
+let charts: Chart[] = []
 const app = await serveBuiltApp(backend.url)
 try {
   const [gatehouseCookie, accessToken] = [await signInGatehouse(app.baseURL), await signInBackend(backend.url)]
@@ -161,6 +163,15 @@ try {
     `gatehouse ${ratio(proxyCost.a.requestsPerSecond, direct.requestsPerSecond)} the backend's throughput`,
     `autocannon -c ${LOAD.connections} -d ${LOAD.durationSeconds}, ${LOAD.rounds} rounds, medians`,
   )
+  charts = loadCharts([
+    { label: '1. gatehouse session read', load: proxyCost.a },
+    { label: '1. idle route', load: proxyCost.b },
+    { label: '2. gatehouse session read, Redis', load: proxyCostWithRedis.a },
+    { label: '2. idle route, Redis', load: proxyCostWithRedis.b },
+    { label: '3. gatehouse session read', load: versusPeer.a },
+    { label: '3. Auth.js session read', load: versusPeer.b },
+    { label: '4. demo backend profile, no Next.js', load: direct },
+  ])
 
   // Server Component renders of a signed-in page, counting what the backend receives meanwhile.
   const before = backend.counter.requests
@@ -259,27 +270,5 @@ try {
   await reloadBackend.stop()
 }
 
-const report = `# Benchmarks
-
-Written by \`npm run bench\` (\`bench/runBenchmarks.ts\`): every figure below comes from one run, measured side by side on
-one machine, against demo backends in the bench's own process on 127.0.0.1 and Debian's \`redis-server\` on a loopback
-port. Load comes from autocannon in its own process, ${LOAD.connections} connections. Figures 1 to 3 compare two targets A
-and B. Every round starts the servers afresh (one \`next start\` each) and warms each target up for ${LOAD.warmUpSeconds} s: a server
-process keeps, for as long as it lives, whatever its JIT and heap made of a route, so each round is one draw of that. A round
-loads the targets A B B A for ${LOAD.durationSeconds / 2} s each, back to back, and the next round B A A B, so a machine that grows
-busier or quieter during the round, or still busy with the pair before, weighs on both alike; the round's ratio is A's over
-B's, the pairs take turns starting the rounds, and each figure is the median of ${LOAD.rounds} rounds. Server CPU per request is the
-server process's CPU time (\`/proc/<pid>/stat\`) over the requests it answered.
-
-Machine: ${machine}. Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
-
-| figure | measured | result | how |
-|---|---|---|---|
-${rows.join('\n')}
-
-Reproduce: \`npm ci && npm run bench\` (Chromium from \`CHROMIUM_PATH\`, else \`/usr/bin/chromium\`; \`redis-server\` from
-\`REDIS_SERVER\`, else the one on the PATH). The Auth.js peer lives in \`bench/authjs-peer/\` with its own small install
-(next-auth only; next and react are the repository's).
-`
-writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report)
+const report = writeBenchmarkReport(new URL('..', import.meta.url), { machine, runAt: new Date(), rows, charts })
 console.log(report)

@@ -15,6 +15,7 @@ export const AUTH_ROUTES = {
   signOut: { method: 'POST', path: 'sign-out' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>
 
+/** An auth route's name: `signIn`, `session`, `refresh` or `signOut`. */
 export type AuthRouteName = keyof typeof AUTH_ROUTES
 
 /** The URL path of one auth route under `basePath`. */

@@ -2,14 +2,19 @@ import type { ErrorCode } from './errorCatalogue'
 
 /** The signed-in person, as the server maps it from the backend's profile. */
 export interface User {
+  /** The backend's id for the person, as a string (the REST adapter turns a numeric id into one). */
   id: string
+  /** The name to show, when the backend's profile has one. */
   name?: string
+  /** The email address, when the backend's profile has one. */
   email?: string
+  /** What the person may do, for the app to check (as `AuthGuard`'s `allow` does); `[]` when the backend gives none. */
   roles: string[]
 }
 
 /** What the browser may know of a session: who, and until when the access token lasts. Never a token. */
 export interface Session {
+  /** Who is signed in. */
   user: User
   /** ISO time at which the access token expires. */
   expiresAt: string
@@ -29,10 +34,25 @@ export interface Session {
 
 /** The one error shape every gatehouse route answers with. */
 export interface AuthError {
+  /** What went wrong, from a closed list: the code to branch on. */
   code: ErrorCode
+  /** A sentence to show the person, in the backend's words or gatehouse's (`ERROR_MESSAGES` has each code's default). */
   message: string
+  /** After a 422 `validation_failed`: the messages for each form field, by the field's name (`email`, `username`, `password`). */
   fields?: Record<string, string[]>
 }
 
 /** What the person types: an email or a username, whichever the backend takes, and a password. */
-export type Credentials = { email: string; password: string } | { username: string; password: string }
+export type Credentials =
+  | {
+      /** The email address the person signs in with, for a backend that takes emails. */
+      email: string
+      /** The password: it goes to the sign-in route and never into the machine's context. */
+      password: string
+    }
+  | {
+      /** The username the person signs in with, for a backend that takes usernames. */
+      username: string
+      /** The password: it goes to the sign-in route and never into the machine's context. */
+      password: string
+    }

@@ -18,9 +18,11 @@ export interface AuthContext extends TabMessage {
   activeAt: number
   /** The `activeAt` the server was last told, by a sign-in or a refresh. */
   reportedAt: number
+  /** The input's `timing` over the defaults, complete. */
   timing: RefreshTiming
 }
 
+/** What `createActor(authMachine, { input })` takes; every field may be left out. */
 export interface AuthMachineInput {
   /**
    * The session the server rendered with. `null` means the server knows nobody is signed in;
@@ -31,10 +33,25 @@ export interface AuthMachineInput {
   timing?: Partial<RefreshTiming>
 }
 
+/**
+ * What the machine can be sent. Callers send the first three (or use `signIn`, `signOut` and
+ * `refresh`, which wait for the answer); the machine's own `browserWatcher` sends the rest.
+ */
 export type AuthEvent =
-  | { type: 'auth.signIn'; credentials: Credentials }
-  | { type: 'auth.signOut' }
-  | { type: 'auth.refresh' }
+  | {
+      /** Sign in with `credentials`; ignored unless signed out. */
+      type: 'auth.signIn'
+      /** What the person typed: it goes to the sign-in route and never into the context. */
+      credentials: Credentials
+    }
+  | {
+      /** Sign out, here and in every other tab, whatever the server answers. */
+      type: 'auth.signOut'
+    }
+  | {
+      /** Refresh now rather than at the scheduled time, e.g. after the backend refused the access token. */
+      type: 'auth.refresh'
+    }
   | BrowserEvent
 
 /**

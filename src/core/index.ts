@@ -1,3 +1,9 @@
+/**
+ * The browser side, with no framework: the auth machine, the functions that drive it (`signIn`,
+ * `signOut`, `refresh`, `createAuthFetch`), and the shapes of the session and its errors.
+ *
+ * @module gatehouse
+ */
 export {
   authMachine,
   type AuthActorRef,

@@ -4,6 +4,7 @@ export interface RefreshTiming {
   marginMs: number
   /** First retry delay after a transient failure; doubles each time, with jitter, up to `retryMaxMs`. */
   retryBaseMs: number
+  /** The longest wait between retries, however many have failed. */
   retryMaxMs: number
 }
 

@@ -1,16 +1,20 @@
 import type { AuthError, User } from '../contract/types'
 import type { AuthSnapshot } from './authMachine'
 
+/** Whether someone is signed in: `loading` until the machine knows (only when the server did not render the session). */
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut'
 
 /** A UI-shaped view of the machine: what to render, without knowing its states. */
 export interface AuthView {
+  /** What to render: a placeholder, the signed-in view or the signed-out one. */
   status: AuthStatus
+  /** The signed-in person; `null` while loading or signed out. */
   user: User | null
   /** ISO expiry of the access token while signed in. */
   expiresAt: string | null
   /** `false` when the backend gave no refresh token: the session ends at `expiresAt`. */
   refreshable: boolean
+  /** What went wrong last (a refused sign-in, a failed refresh, the session's end), to show; `null` once a sign-in starts or a session arrives. */
   error: AuthError | null
   /** Signed out because the backend ended the session (not by the person). */
   sessionEnded: boolean

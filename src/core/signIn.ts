@@ -3,7 +3,18 @@ import type { AuthError, Credentials } from '../contract/types'
 import type { AuthActorRef } from './authMachine'
 import { waitForSnapshot } from './waitForSnapshot'
 
-export type SignInResult = { ok: true } | { ok: false; error: AuthError }
+/** How a sign-in ended: a union on `ok`, so the error is there only when it failed. */
+export type SignInResult =
+  | {
+      /** Signed in. */
+      ok: true
+    }
+  | {
+      /** Not signed in. */
+      ok: false
+      /** Why: the backend's refusal, a 422's `fields`, or `not_signed_in` when the actor stopped first. */
+      error: AuthError
+    }
 
 /**
  * Signs in through the running machine and resolves once the backend has answered: `ok`, or the

@@ -9,16 +9,21 @@ import { withRefreshLock } from './withRefreshLock'
 
 /** What a failed call rejects with: the HTTP status (0 when the server was not reached) and the shared error shape. */
 export interface TransportFailure {
+  /** The answer's HTTP status; 0 when no answer came. */
   status: number
+  /** The route's error; `network_error` when no answer came, `unexpected_response` when the answer was not a gatehouse route's. */
   error: AuthError
 }
 
+/** How `transportActors` reaches the auth routes. */
 export interface TransportOptions {
   /** Where the auth routes are mounted. Default `/api/auth`. */
   basePath?: string
+  /** Makes the requests instead of the global `fetch`, e.g. one that records them in tests. */
   fetch?: typeof fetch
 }
 
+/** The body of a refresh: what the refresh route needs besides the cookies. */
 export interface RefreshInput {
   /** The expiry this tab knows: the refresh route answers a session with another one (another tab refreshed) as it is. */
   knownExpiresAt: string | null

@@ -4,6 +4,7 @@ import type { Session } from '../contract/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
 import { routeAnswer, signedOutAnswer } from './routeAnswers'
 
+/** Where the mocked routes are, and how the scenario is played: its pace, and the session it starts from. */
 export interface GatehouseHandlersOptions {
   /** Where the app mounts the proxy routes. Default `/api/auth`. */
   basePath?: string

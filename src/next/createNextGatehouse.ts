@@ -12,6 +12,7 @@ import { safeRedirectPath } from '../contract/safeRedirectPath'
 import { DEFAULT_SIGN_IN_PATH, signInUrl } from '../contract/signInUrl'
 import { protectRoute, type RouteProtectionOptions } from './protectRoute'
 
+/** What `createNextGatehouse` takes: the paths `proxy` guards, and the backend proxy route if the app has one. */
 export interface NextGatehouseOptions extends RouteProtectionOptions {
   /** The backend proxy route's options; its handlers come back as `backendHandlers`. */
   backendProxy?: BackendProxyOptions

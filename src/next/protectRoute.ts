@@ -1,6 +1,7 @@
 import { safeRedirectPath } from '../contract/safeRedirectPath'
 import { DEFAULT_SIGN_IN_PATH, signInUrl } from '../contract/signInUrl'
 
+/** Which paths need a session, and where the sign-in page sends people and is reached. */
 export interface RouteProtectionOptions {
   /** Path prefixes only signed-in visitors may open, e.g. `['/dashboard', '/admin']`. */
   protectedPaths: readonly string[]

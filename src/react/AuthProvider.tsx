@@ -10,6 +10,7 @@ import { useAuthMachine } from './useAuthMachine'
 
 const AuthActorContext = createContext<{ actorRef: AuthActorRef; basePath: string } | null>(null)
 
+/** What `AuthProvider` takes: the server's session and the machine's settings, or an actor made elsewhere. */
 export interface AuthProviderProps {
   /**
    * The session the server rendered with (`getSession()` in the root layout), so the first paint
@@ -30,6 +31,7 @@ export interface AuthProviderProps {
    * `session`, `timing`, `machine` and `inspect` are then the actor's own business. Read once.
    */
   actor?: AuthActorRef
+  /** The tree that reads the session, through `useAuth`, `useAuthSelector` and the `gatehouse/ui` components. */
   children: ReactNode
 }
 

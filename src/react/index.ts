@@ -1,3 +1,9 @@
+/**
+ * React bindings: `AuthProvider` runs one auth machine for a tree, or shares one made outside React;
+ * `useAuth` and `useAuthSelector` read it.
+ *
+ * @module gatehouse/react
+ */
 'use client'
 export type { AuthActorRef, AuthSnapshot } from '../core/authMachine'
 export type { SignInResult } from '../core/signIn'

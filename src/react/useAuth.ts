@@ -9,6 +9,7 @@ import { signOut } from '../core/signOut'
 import { useAuthActor } from './AuthProvider'
 import { useAuthSelector } from './useAuthSelector'
 
+/** What `useAuth` returns: the view of the session, and the actions that change it. */
 export interface UseAuthResult extends AuthView {
   /** Resolves once the backend has answered; see `signIn` in `gatehouse`. */
   signIn(credentials: Credentials): Promise<SignInResult>

@@ -1,6 +1,7 @@
 import { createClient } from 'redis'
 import type { CoordinationStore } from '../server/session/CoordinationStore'
 
+/** Where the Redis server is, and how long gatehouse waits for it. */
 export interface RedisStoreOptions {
   /** `redis://…` or `rediss://…` (TLS), as Redis, Valkey and the services that speak their protocol give it. */
   url: string
@@ -8,6 +9,7 @@ export interface RedisStoreOptions {
   timeoutMs?: number
 }
 
+/** What `createRedisStore` returns: a coordination store, with a way to close its connections. */
 export interface RedisStore extends CoordinationStore {
   /** Closes the connection (tests, a graceful shutdown). */
   close(): Promise<void>

@@ -13,12 +13,16 @@ import type { AuthError } from '../contract/types'
  * throw GatehouseError.withDetail(502, 'backend_invalid_response', 'it answered 500 at /auth/login')
  */
 export class GatehouseError extends Error {
+  /** What went wrong, for the server's log only: not enumerable, and never in `toBody`. */
   declare readonly detail?: string
 
   constructor(
+    /** The HTTP status the browser is answered with. */
     readonly status: number,
+    /** The catalogue's code, which the browser branches on. */
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
+    /** After a 422 `validation_failed`: the messages for each form field, by the field's name. */
     readonly fields?: Record<string, string[]>,
     detail?: string,
   ) {
@@ -32,6 +36,7 @@ export class GatehouseError extends Error {
     return new GatehouseError(status, code, ERROR_MESSAGES[code], undefined, detail)
   }
 
+  /** The answer's body, in the shape every gatehouse route answers with; never `detail`. */
   toBody(): { error: AuthError } {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } }
   }

@@ -23,7 +23,9 @@ import type { BackendAdapter } from './backend/BackendAdapter'
 import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from './backend/backendDurations'
 import { createSecurityEvents, crossSiteDetails, requestTrace, serverTrace, type RequestTrace, type SecurityEvents } from './securityEvents'
 
+/** What `createGatehouse` takes: the backend, and how sessions are sealed, kept, shared and logged. */
 export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
+  /** The backend's adapter: `restAdapter(…)`, or one of the app's own (see `BackendAdapter`). */
   backend: BackendAdapter
   /**
    * Sealing secrets, newest first. Default: `AUTH_SECRET` (comma-separated for rotation). Read at
@@ -35,6 +37,7 @@ export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   basePath?: string
   /** `Secure` cookies with the `__Host-` prefix. Default: on when `NODE_ENV` is `production`. */
   secureCookies?: boolean
+  /** The cookies' `SameSite`. Default `lax`, so a link from another site arrives signed in; `strict` arrives signed out. */
   sameSite?: 'lax' | 'strict'
   /** Largest accepted sign-in body. Default 16 KiB. */
   maxBodyBytes?: number
@@ -82,8 +85,11 @@ export interface GatehouseOptions extends SessionLimits, PublicOriginOptions {
   logger?: Pick<Console, 'warn' | 'error'>
 }
 
+/** What `createGatehouse` returns: the route handler, the session readers, and what the Next.js adapter and the backend proxy need. */
 export interface Gatehouse {
+  /** Where the auth routes are mounted, as `handle` matches it (e.g. `/api/auth`). */
   readonly basePath: string
+  /** How the session cookies are written, for code that writes them itself (the Next.js adapter's `proxy`). */
   readonly cookieOptions: CookieOptions
   /** The adapter, for the backend proxy route. */
   readonly backend: BackendAdapter
@@ -112,7 +118,8 @@ export interface Gatehouse {
   /**
    * The access token for a server-side call to the backend, refreshed when expired — or, with
    * `renew`, exchanged even if it looks valid (the backend just refused it). Server-only.
-   * `requestHeaders` as for `resumeSession`.
+   * `requestHeaders` as for `resumeSession`. Resolves with `{ session, cookies, accessToken }`:
+   * the session and cookies as `resumeSession` gives them, and the token, `null` when nobody is signed in.
    */
   authorize(
     cookieHeader: string | null,

@@ -1,3 +1,10 @@
+/**
+ * The server side: `createGatehouse` seals sessions into cookies and answers the auth routes;
+ * `restAdapter` speaks to a backend's token API; `createBackendProxy` forwards the browser's calls
+ * to the backend with the session's access token.
+ *
+ * @module gatehouse/server
+ */
 export { createBackendProxy, type BackendProxyOptions } from './proxy/createBackendProxy'
 export { createGatehouse, type Gatehouse, type GatehouseOptions } from './createGatehouse'
 export { GatehouseError } from './GatehouseError'

@@ -19,6 +19,7 @@ export const SECURITY_EVENTS = {
   unexpected_failure: { level: 'error', sentence: 'an unexpected failure was answered 500' },
 } as const satisfies Record<string, { level: 'warn' | 'error'; sentence: string }>
 
+/** An event's name: a key of `SECURITY_EVENTS`, so a logger can match on a closed list. */
 export type SecurityEventName = keyof typeof SECURITY_EVENTS
 
 /** Where an event happened: an auth route by its path, the backend proxy, `proxy.ts`, or a server-side read. */
@@ -26,7 +27,9 @@ export type SecurityEventRoute = 'sign-in' | 'session' | 'refresh' | 'sign-out' 
 
 /** Who is asking: the route and the request's id, attached to every event the request causes. */
 export interface RequestTrace {
+  /** Where the request arrived. */
   route: SecurityEventRoute
+  /** The request's `x-request-id` when it is a plain token, else a fresh UUID: what ties the request's events to the app's other logs. */
   requestId: string
 }
 
@@ -38,11 +41,13 @@ export interface SecurityEventDetails {
   status?: number
   /** For the operator only: what went wrong, e.g. the backend's status and path. Never a token or body. */
   detail?: string
+  /** The request's method. */
   method?: string
   /** The request's path, without its query (which may carry anything). */
   path?: string
   /** The request's `Origin` and `Sec-Fetch-Site`, as sent. */
   origin?: string
+  /** The request's `Sec-Fetch-Site` (`cross-site`, `same-site`, …), as sent. */
   fetchSite?: string
   /** A keyed hash of the identifier a sign-in used (see `hashIdentifier`); never the identifier itself. */
   identifierHash?: string
@@ -67,12 +72,15 @@ export interface SecurityEventDetails {
  * }
  */
 export interface SecurityEvent extends RequestTrace, SecurityEventDetails {
+  /** What happened, from the closed list (`SECURITY_EVENTS`). */
   event: SecurityEventName
+  /** One line for loggers that print text: `[gatehouse] <event> on <route> (request <id>): <sentence>`, then `: <detail>` if any. */
   message: string
 }
 
 /** Reports events through the app's logger, and hashes sign-in identifiers for them. */
 export interface SecurityEvents {
+  /** Logs one event at its level (`logger.warn` or `logger.error`), as a `SecurityEvent`; its values bounded and stripped of control characters. */
   report(event: SecurityEventName, trace: RequestTrace, details?: SecurityEventDetails): void
   /**
    * A short keyed hash of a sign-in identifier: the same account gives the same hash for as long as

@@ -24,6 +24,7 @@ export interface AuthGuardMessages {
  * const props: AuthGuardProps = { children: <AdminPanel />, allow: (user) => user.roles.includes('admin') }
  */
 export interface AuthGuardProps {
+  /** What only signed-in people `allow` accepts see. */
   children: ReactNode
   /** Shown while the session is being restored. Default: a status line with `messages.checkingSession`. */
   fallback?: ReactNode

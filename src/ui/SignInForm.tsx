@@ -23,6 +23,7 @@ export interface SignInFormMessages {
   email: string
   /** The identifier field's label when `identifier="username"`. */
   username: string
+  /** The password field's label. */
   password: string
   /** The button. */
   signIn: string

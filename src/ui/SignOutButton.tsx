@@ -11,6 +11,7 @@ import { joinClassNames } from './joinClassNames'
  * const messages: Partial<SignOutButtonMessages> = { signOut: 'Abmelden', signingOut: 'Abmelden…' }
  */
 export interface SignOutButtonMessages {
+  /** The button. */
   signOut: string
   /** While the server ends the session. */
   signingOut: string

@@ -10,6 +10,7 @@ import { useAuth } from '../react/useAuth'
  * const props: SignedInProps = { children: (user) => <p>Hello {user.name}</p> }
  */
 export interface SignedInProps {
+  /** Shown while someone is signed in: elements, or a function of the signed-in user that returns them. */
   children: ReactNode | ((user: User) => ReactNode)
 }
 

@@ -9,6 +9,7 @@ import { useAuth } from '../react/useAuth'
  * const props: SignedOutProps = { children: <a href="/sign-in">Sign in</a> }
  */
 export interface SignedOutProps {
+  /** Shown while nobody is signed in. */
   children: ReactNode
 }
 

@@ -1,3 +1,9 @@
+/**
+ * Components over `gatehouse/react`: a sign-in form that works before the script runs, a sign-out
+ * button, guards and session notices, styled by `gatehouse/ui.css`.
+ *
+ * @module gatehouse/ui
+ */
 'use client'
 export { AuthGuard, type AuthGuardMessages, type AuthGuardProps } from './AuthGuard'
 export { describeError } from './describeError'

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,11 +10,11 @@ import { publint } from 'publint'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distName, entryPoints, exportsMap, isStylesheet } from '../../tsdown.config'
 import { listenDemoBackend } from '../listenDemoBackend'
+import { installInto, packTarball } from '../scratchApp'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
-const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' }
 /** What a user's app brings itself: the peers (xstate and @xstate/react among them, so it has one copy; redis for a fleet), and the compiler `next build` checks types with. */
 const fromTheApp = [
   'react',
@@ -39,16 +39,11 @@ beforeAll(async () => {
   if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).')
   scratch = await mkdtemp(join(tmpdir(), 'gatehouse-tarball-'))
   // Scripts skipped: the tarball holds dist/ as built, and building again here would race other test layers.
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: root, env: npmEnv })
-  tarball = join(scratch, JSON.parse(stdout)[0].filename)
+  tarball = await packTarball(scratch)
   const app = join(scratch, 'app')
   await mkdir(join(app, 'app'), { recursive: true })
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }))
-  await run('npm', ['install', tarball, '--prefer-offline', '--legacy-peer-deps', '--ignore-scripts'], { cwd: app, env: npmEnv })
-  for (const name of fromTheApp) {
-    await mkdir(join(app, 'node_modules', name, '..'), { recursive: true })
-    await symlink(join(root, 'node_modules', name), join(app, 'node_modules', name), 'dir')
-  }
+  await installInto(app, tarball, fromTheApp)
 }, 120_000)
 
 afterAll(async () => {

@@ -2,7 +2,9 @@ import type { User } from '../../contract/types'
 
 /** What a backend hands out at sign-in and at each refresh. Times are epoch milliseconds. */
 export interface BackendTokens {
+  /** What the backend's API takes as `Authorization: Bearer …`; sealed in the cookies, and shown to the browser's script only with `exposeAccessToken`. */
   accessToken: string
+  /** When the access token stops working: gatehouse refreshes before then. */
   accessTokenExpiresAt: number
   /** Absent for a backend without refresh tokens: the session then ends with the access token. */
   refreshToken?: string
@@ -14,13 +16,17 @@ export interface BackendTokens {
 
 /** Credentials as the backend receives them: `identifier` is the email or the username. */
 export interface BackendCredentials {
+  /** The email or the username, whichever the adapter's `identifier` asks for. */
   identifier: string
+  /** The password as the person typed it. */
   password: string
 }
 
 /** The client's address as the backend is to receive it: `address` in the header `header` (lower-cased). */
 export interface ClientAddress {
+  /** The client's IP address, as the app's trusted proxies told it. */
   readonly address: string
+  /** The header to send it in, lower-cased: the `clientAddress` option's `header`. */
   readonly header: string
 }
 
@@ -30,6 +36,7 @@ export interface ClientAddress {
  * address; never a header the client sent as such.
  */
 export interface BackendCallContext {
+  /** Where the request came from, for the backend's per-address throttling; see above for when it is there. */
   readonly clientAddress?: ClientAddress
 }
 
@@ -80,6 +87,8 @@ export interface BackendAdapter {
   signIn(credentials: BackendCredentials, call?: BackendCallContext): Promise<BackendTokens>
   /** One refresh may serve several requests at once: `call` is the first one's. */
   refresh(refreshToken: string, call?: BackendCallContext): Promise<BackendTokens>
+  /** The person the access token belongs to; asked after a sign-in or refresh whose tokens came without `user`. */
   profile(accessToken: string): Promise<User>
+  /** Tells the backend the session is over (revoking the refresh token, where it can); the cookies are cleared whatever it does. */
   signOut(tokens: { accessToken?: string; refreshToken?: string }): Promise<void>
 }

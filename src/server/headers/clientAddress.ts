@@ -2,6 +2,7 @@ import type { ClientAddress } from '../backend/BackendAdapter'
 import { isHeaderName } from './headerNames'
 import { FORWARDED, NEVER_FORWARDED } from './requestHeaderRules'
 
+/** `createGatehouse`'s `clientAddress`: which header tells the backend the client's address, and how many proxies to trust for it. */
 export interface ClientAddressOptions {
   /**
    * The one header the backend receives the client's address in, e.g. `X-Client-IP` or

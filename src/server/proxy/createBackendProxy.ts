@@ -16,6 +16,7 @@ import { toResponse } from '../routes/toResponse'
 import type { ErrorCode } from '../../contract/errorCatalogue'
 import { crossSiteDetails, requestTrace } from '../securityEvents'
 
+/** What the backend proxy route forwards, where to, and what it lets through either way. */
 export interface BackendProxyOptions {
   /** Backend path prefixes the browser may reach, e.g. `['/orders', '/me']`. Nothing else is forwarded. */
   allow: readonly string[]
@@ -45,6 +46,7 @@ export interface BackendProxyOptions {
    * answers 502 `backend_html_refused`; `'sandbox'` serves it under `Content-Security-Policy: sandbox`.
    */
   html?: 'refuse' | 'sandbox'
+  /** Makes the backend calls instead of the global `fetch`, e.g. a test double or a client with its own agent. */
   fetch?: typeof fetch
 }
 

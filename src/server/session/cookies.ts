@@ -1,5 +1,8 @@
+/** How every session cookie is written, from `createGatehouse`'s options. */
 export interface CookieOptions {
+  /** `Secure`, with the `__Host-` prefix on the names: `secureCookies`. */
   secure: boolean
+  /** The cookies' `SameSite`: `sameSite`. */
   sameSite: 'lax' | 'strict'
 }
 
@@ -11,8 +14,11 @@ export const PRIVATE_NO_STORE = 'private, no-store'
 
 /** One cookie to set (with an expiry) or to clear (`value: null`). */
 export interface CookieWrite {
+  /** The cookie's name, prefix included. */
   name: string
+  /** The sealed value to set; `null` clears the cookie. */
   value: string | null
+  /** When the browser drops the cookie; absent, it lasts as long as the browser session. */
   expires?: Date
 }
 

@@ -2,7 +2,9 @@ import { GatehouseError } from '../GatehouseError'
 import type { CoordinationStore } from './CoordinationStore'
 import type { Sealer } from './createSealer'
 
+/** `createGatehouse`'s `coordination`: where the app's instances share refreshes and sign-outs, and what to do without it. */
 export interface CoordinationOptions {
+  /** Where the instances meet: `createRedisStore(…)` from `gatehouse/redis`, or any `CoordinationStore`. */
   store: CoordinationStore
   /**
    * While the store cannot be reached: refresh in this instance alone (`'refreshHere'`, the

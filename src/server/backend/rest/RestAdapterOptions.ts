@@ -1,3 +1,4 @@
+/** The methods a backend call can use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /**
@@ -8,10 +9,13 @@ export type ExpiryFormat = 'iso' | 'epoch-seconds' | 'epoch-ms' | 'lifetime-seco
 
 /** One backend call. `path` starts with `/` and is appended to `baseUrl`. */
 export interface EndpointOptions {
+  /** Default `POST`; `GET` for `profile`. */
   method?: HttpMethod
+  /** Default: the seed contract's `/auth/login`, `/auth/refresh`, `/auth/profile` or `/auth/logout`. */
   path?: string
 }
 
+/** The sign-in call (default `POST /auth/login`): what the form asks for, and how the body names it. */
 export interface SignInOptions extends EndpointOptions {
   /** What the sign-in form asks for. Default `email`. */
   identifier?: 'email' | 'username'
@@ -23,14 +27,17 @@ export interface SignInOptions extends EndpointOptions {
   extraFields?: Record<string, string>
 }
 
+/** The refresh call (default `POST /auth/refresh`): how the refresh token goes to the backend. */
 export interface RefreshOptions extends EndpointOptions {
   /** The refresh token in a `body` field (default) or as a `bearer` Authorization header. */
   send?: 'body' | 'bearer'
   /** The body field for the refresh token. Default `refresh_token`. */
   field?: string
+  /** Constant fields sent along, e.g. `{ "grant_type": "refresh_token", "client_id": "web" }`. */
   extraFields?: Record<string, string>
 }
 
+/** The sign-out call (default `POST /auth/logout`): which tokens the backend is told of. */
 export interface SignOutOptions extends EndpointOptions {
   /**
    * The access token as Bearer (`access`), the refresh token in a body field (`refresh`), or
@@ -41,6 +48,7 @@ export interface SignOutOptions extends EndpointOptions {
   field?: string
 }
 
+/** The call for the user (default `GET /auth/profile`), made when the token answer carries none. */
 export interface ProfileOptions extends EndpointOptions {
   /** Dot path to the user in the answer; `""` for the top level. Default `data`. */
   envelope?: string
@@ -99,6 +107,7 @@ export interface UserMapping {
 export interface RestAdapterOptions extends RestAdapterShape {
   /** The backend's base URL, e.g. `https://api.example.com`. */
   baseUrl: string
+  /** Makes the backend calls instead of the global `fetch`, e.g. a test double or a client with its own agent. */
   fetch?: typeof fetch
   /** Clock for lifetimes and expiry checks, in epoch milliseconds; for tests. Default `Date.now`. */
   now?: () => number
@@ -127,13 +136,17 @@ export interface RestAdapterShape {
   maxCallMs?: number
   /** How request bodies are sent: `json` (default) or `form` (`application/x-www-form-urlencoded`, as OAuth2 token endpoints want). */
   bodyFormat?: 'json' | 'form'
+  /** The sign-in call, and what the sign-in form asks for. */
   signIn?: SignInOptions
   /** `false` for a backend without refresh tokens: the session ends with the access token. */
   refresh?: RefreshOptions | false
+  /** The call for the user, for a backend whose token answer does not carry it. */
   profile?: ProfileOptions
   /** `false` for a backend without a sign-out call: gatehouse then only clears its cookies. */
   signOut?: SignOutOptions | false
+  /** Where the sign-in and refresh answers keep the tokens and their expiry. */
   tokens?: TokenOptions
+  /** Which of the backend's user fields make gatehouse's `User`. */
   user?: UserMapping
 }
 
