@@ -5,31 +5,38 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 /** The app provides these: they are never part of gatehouse's cost. */
 const appPeers = ['react', 'react-dom', 'next']
-/** The machine's libraries: peers of gatehouse, so an app has one copy, but not gatehouse's own code. */
-const machineLibraries = ['xstate', '@xstate/react']
 
 export interface SizeBudget {
   label: string
+  /** Entry points bundled whole, as `export * from` them. */
   imports: string[]
+  /** Single exports bundled besides, as an app that imports one component does: `{ 'gatehouse/ui': ['SignInForm'] }`. */
+  picks?: Record<string, string[]>
   external: string[]
   budgetKb: number
 }
 
-/** The issue's budgets, in kB (1000 bytes) minified and gzipped. A budget is a ceiling. */
+/**
+ * The budgets, in kB (1000 bytes) minified and gzipped. A budget is a ceiling. Core and core +
+ * react are the session machine's; the two with the UI kit are the account lifecycle's, which
+ * measure the whole kit (xstate included) where the earlier ones measured it at 22 kB, and its
+ * own code alone at 6.5 kB.
+ */
 export const sizeBudgets: SizeBudget[] = [
   { label: 'core, xstate included', imports: ['gatehouse'], external: appPeers, budgetKb: 16 },
   { label: 'core + react', imports: ['gatehouse', 'gatehouse/react'], external: appPeers, budgetKb: 18 },
   {
+    label: 'core + react + the sign-in form',
+    imports: ['gatehouse', 'gatehouse/react'],
+    picks: { 'gatehouse/ui': ['SignInForm'] },
+    external: appPeers,
+    budgetKb: 20,
+  },
+  {
     label: 'core + react + every ui component',
     imports: ['gatehouse', 'gatehouse/react', 'gatehouse/ui'],
     external: appPeers,
-    budgetKb: 22,
-  },
-  {
-    label: 'our own code, xstate and @xstate/react excluded',
-    imports: ['gatehouse', 'gatehouse/react', 'gatehouse/ui'],
-    external: [...appPeers, ...machineLibraries],
-    budgetKb: 6.5,
+    budgetKb: 30,
   },
 ]
 
@@ -37,9 +44,13 @@ export const sizeBudgets: SizeBudget[] = [
  * Bundles everything the given entry points export, as an app's bundler would from the built
  * package (`gatehouse` resolves to this workspace's dist/), minifies it and gzips it (level 9).
  */
-async function measureGzipBytes({ imports, external }: SizeBudget): Promise<number> {
+async function measureGzipBytes({ imports, picks = {}, external }: SizeBudget): Promise<number> {
+  const contents = [
+    ...imports.map((specifier) => `export * from '${specifier}'`),
+    ...Object.entries(picks).map(([specifier, names]) => `export { ${names.join(', ')} } from '${specifier}'`),
+  ].join('\n')
   const result = await build({
-    stdin: { contents: imports.map((specifier) => `export * from '${specifier}'`).join('\n'), resolveDir: root, loader: 'js' },
+    stdin: { contents, resolveDir: root, loader: 'js' },
     // Not the tsconfig's `paths`, which send `gatehouse` to src/ for the type checker: the built package is measured.
     tsconfigRaw: {},
     bundle: true,

@@ -1,14 +1,16 @@
-import { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../src/contract/authRoutes'
+import { ACCOUNT_FLOW_ROUTES, AUTH_ROUTES, DEFAULT_BASE_PATH, type AccountFlowName, type AuthRouteName } from '../src/contract/authRoutes'
+
+const ROUTES = { ...AUTH_ROUTES, ...ACCOUNT_FLOW_ROUTES }
 
 /** Builds the requests a browser sends to the proxy routes, and reads what comes back. */
 export const ORIGIN = 'http://app.test'
 
 /** Like the browser transport: a route by its name (or any other path under the mount); POSTs carry this origin and `x-gatehouse-client` unless `client: false` (a plain form, a forger). */
 export function authRequest(
-  route: AuthRouteName | (string & {}),
+  route: AuthRouteName | AccountFlowName | (string & {}),
   init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string>; client?: boolean } = {},
 ) {
-  const known = Object.hasOwn(AUTH_ROUTES, route) ? AUTH_ROUTES[route as AuthRouteName] : undefined
+  const known = Object.hasOwn(ROUTES, route) ? ROUTES[route as keyof typeof ROUTES] : undefined
   const method = init.method ?? known?.method ?? 'POST'
   const headers = new Headers(init.headers)
   if (init.cookie) headers.set('cookie', init.cookie)

@@ -43,3 +43,20 @@ describe('RefreshTokenStore.purgeExpired', () => {
     expect(store.isActive(familyId)).toBe(false)
   })
 })
+
+describe('RefreshTokenStore.revokeUser', () => {
+  it('revokes every family of one user, even one whose refresh tokens have expired, and no one else’s', () => {
+    const { clock, store } = storeWithClock(60, 900)
+    const old = store.startFamily('1')
+    clock.now += 61_000
+    store.purgeExpired()
+    const current = store.startFamily('1')
+    const other = store.startFamily('2')
+    store.revokeUser('1')
+    expect(store.isActive(old.familyId)).toBe(false)
+    expect(store.isActive(current.familyId)).toBe(false)
+    expect(store.rotate(current.token)).toEqual({ ok: false, reason: 'invalid' })
+    expect(store.isActive(other.familyId)).toBe(true)
+    expect(store.rotate(other.token).ok).toBe(true)
+  })
+})

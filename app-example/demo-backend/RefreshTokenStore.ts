@@ -25,8 +25,8 @@ export class RefreshTokenStore {
   // Used tokens stay until they expire (or their family is revoked) so that a replay can still be
   // recognised; past its expiry a replayed token is refused as invalid anyway.
   readonly #tokens = new Map<string, StoredRefreshToken>()
-  // Family id → when it may be forgotten: `familyTtlSeconds` after its latest token was issued.
-  readonly #activeFamilies = new Map<string, number>()
+  // Family id → its user, and when it may be forgotten: `familyTtlSeconds` after its latest token was issued.
+  readonly #activeFamilies = new Map<string, { userId: string; forgetAt: number }>()
   readonly #ttlSeconds: number
   readonly #familyTtlSeconds: number
   readonly #now: () => number
@@ -61,8 +61,8 @@ export class RefreshTokenStore {
 
   /** Whether `familyId` is still live; access tokens carry it as `sid`, so this also decides their fate. */
   isActive(familyId: string): boolean {
-    const forgetAt = this.#activeFamilies.get(familyId)
-    return forgetAt !== undefined && this.#now() < forgetAt
+    const family = this.#activeFamilies.get(familyId)
+    return family !== undefined && this.#now() < family.forgetAt
   }
 
   /** The family of a refresh token this store issued, used or not, until it expires. */
@@ -79,6 +79,13 @@ export class RefreshTokenStore {
     }
   }
 
+  /** Revokes every family of `userId`, e.g. once their password has been reset. */
+  revokeUser(userId: string): void {
+    for (const [familyId, family] of this.#activeFamilies) {
+      if (family.userId === userId) this.revoke(familyId)
+    }
+  }
+
   /** Revokes every family issued so far. */
   revokeAll(): void {
     this.#activeFamilies.clear()
@@ -91,8 +98,8 @@ export class RefreshTokenStore {
     for (const [token, stored] of this.#tokens) {
       if (now >= stored.expiresAt) this.#tokens.delete(token)
     }
-    for (const [familyId, forgetAt] of this.#activeFamilies) {
-      if (now >= forgetAt) this.#activeFamilies.delete(familyId)
+    for (const [familyId, family] of this.#activeFamilies) {
+      if (now >= family.forgetAt) this.#activeFamilies.delete(familyId)
     }
     return this.size
   }
@@ -107,7 +114,7 @@ export class RefreshTokenStore {
     const now = this.#now()
     const expiresAt = now + this.#ttlSeconds * 1000
     this.#tokens.set(token, { userId, familyId, expiresAt, used: false })
-    this.#activeFamilies.set(familyId, now + this.#familyTtlSeconds * 1000)
+    this.#activeFamilies.set(familyId, { userId, forgetAt: now + this.#familyTtlSeconds * 1000 })
     return { token, familyId, expiresAt }
   }
 }

@@ -29,10 +29,18 @@ export class SignInThrottle {
     this.#now = now
   }
 
-  /** Runs `attempt` for `key` unless the key is locked; `attempt` answers undefined for a failure. */
-  run<T>(key: string, attempt: () => Promise<T | undefined>): Promise<ThrottledAttempt<T>> {
+  /**
+   * Runs `attempt` for `key` unless the key is locked; `attempt` answers undefined for a failure, and
+   * what it throws counts as neither. A success clears the key's count unless `keepsCount(value)`: a
+   * right password with a second factor still to come, so that wrong codes add up with wrong passwords.
+   */
+  run<T>(
+    key: string,
+    attempt: () => Promise<T | undefined>,
+    keepsCount: (value: T) => boolean = () => false,
+  ): Promise<ThrottledAttempt<T>> {
     const previous = this.#queues.get(key) ?? Promise.resolve()
-    const current = previous.then(() => this.#attempt(key, attempt))
+    const current = previous.then(() => this.#attempt(key, attempt, keepsCount))
     const settled = current.catch(() => undefined)
     this.#queues.set(key, settled)
     void settled.then(() => {
@@ -55,14 +63,14 @@ export class SignInThrottle {
     return this.#windows.size
   }
 
-  async #attempt<T>(key: string, attempt: () => Promise<T | undefined>): Promise<ThrottledAttempt<T>> {
+  async #attempt<T>(key: string, attempt: () => Promise<T | undefined>, keepsCount: (value: T) => boolean): Promise<ThrottledAttempt<T>> {
     const open = this.#openWindow(key)
     if (open !== undefined && open.failures >= this.#maxFailures) {
       return { outcome: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((open.expiresAt - this.#now()) / 1000)) }
     }
     const value = await attempt()
     if (value !== undefined) {
-      this.#windows.delete(key)
+      if (!keepsCount(value)) this.#windows.delete(key)
       return { outcome: 'succeeded', value }
     }
     // Looked up again: the window may have closed, and been purged, while the attempt ran.

@@ -1,22 +1,43 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { type Account, AccountStore } from './AccountStore'
 import { AccessTokens } from './AccessTokens'
+import { hashPassword } from './hashPassword'
 import { HttpError } from './HttpError'
+import { OneTimeTokens } from './OneTimeTokens'
+import { Outbox, type OutboxMessage } from './Outbox'
 import { readJsonBody } from './readJsonBody'
 import { RefreshTokenStore, type IssuedRefreshToken } from './RefreshTokenStore'
+import { RequestThrottle } from './RequestThrottle'
+import { SecondFactorChallenges } from './SecondFactorChallenges'
 import { sendJson } from './sendJson'
 import { SignInThrottle } from './SignInThrottle'
-import { findUserByCredentials, findUserById, type User } from './users'
+import { demoAccounts, type User } from './users'
+import { validateEmailBody } from './validateEmailBody'
 import { validateLoginBody } from './validateLoginBody'
 import { validateRefreshBody } from './validateRefreshBody'
+import { validateResetPasswordBody } from './validateResetPasswordBody'
+import { validateSignUpBody } from './validateSignUpBody'
+import { validateTwoFactorBody } from './validateTwoFactorBody'
+import { validateVerifyEmailBody } from './validateVerifyEmailBody'
+
+const VERIFICATION_LINK_SECONDS = 24 * 60 * 60
+const RESET_LINK_SECONDS = 60 * 60
+const SECOND_FACTOR_SECONDS = 5 * 60
+const MAX_WRONG_CODES = 5
 
 /**
  * Settings for {@link createDemoBackend}; TTLs and windows are in seconds, `now` returns epoch milliseconds.
  * - `maxBodyBytes`: larger JSON bodies are answered 413 (default 16 KiB; a login body is well under 1 KiB).
  * - `signInThrottle`: after `maxFailures` failed sign-ins for one email within `windowSeconds` of the
- *   first, that email is answered 429 until the window closes (default 5 in 300 s).
- * - `sweepIntervalSeconds`: how often expired refresh tokens and throttle windows are forgotten while
- *   the server listens (default 60).
+ *   first, that email is answered 429 until the window closes (default 5 in 300 s). Wrong second-factor
+ *   codes count as failed sign-ins too, and for an account with a second factor only the finished
+ *   second step clears the count.
+ * - `mailThrottle`: at most `maxRequests` password reset requests, and as many requests for a new
+ *   verification link, per email within `windowSeconds` (default 5 in 300 s); past that, 429.
+ * - `onMail`: sees every mail as it reaches the outbox, e.g. to print its link.
+ * - `sweepIntervalSeconds`: how often expired refresh tokens, links, second-factor challenges and
+ *   throttle windows are forgotten while the server listens (default 60).
  */
 export interface DemoBackendOptions {
   accessTokenTtl: number
@@ -25,15 +46,21 @@ export interface DemoBackendOptions {
   now?: () => number
   maxBodyBytes?: number
   signInThrottle?: { maxFailures?: number; windowSeconds?: number }
+  mailThrottle?: { maxRequests?: number; windowSeconds?: number }
+  onMail?: (message: OutboxMessage) => void
   sweepIntervalSeconds?: number
 }
 
-/** Counts of successful calls per operation. */
+/** Counts of successful calls per operation (`secondFactors`: sign-ins finished with a code or a recovery code). */
 export interface DemoBackendStats {
   logins: number
   refreshes: number
   profiles: number
   logouts: number
+  signUps: number
+  verifications: number
+  passwordResets: number
+  secondFactors: number
 }
 
 /** How many entries the backend holds in memory, expired ones included until the next sweep. */
@@ -41,6 +68,11 @@ export interface DemoBackendEntries {
   refreshTokens: number
   refreshFamilies: number
   throttledEmails: number
+  /** Emails counted by the mail throttle, once per flow (reset requests, new verification links). */
+  throttledMailRequests: number
+  verificationTokens: number
+  resetTokens: number
+  secondFactorChallenges: number
 }
 
 /** A demo backend; `server` is created but not yet listening. */
@@ -51,20 +83,37 @@ export interface DemoBackend {
   /** Forgets expired entries now, as the periodic sweep does, and counts what is left. */
   sweep(): DemoBackendEntries
   storedEntries(): DemoBackendEntries
+  /** The mail sent so far, newest first (at most 50), only that to `to` when given: what `GET /dev/outbox` answers. */
+  outbox(to?: string): OutboxMessage[]
 }
 
 interface Reply {
   status: number
   body?: unknown
+  /**
+   * Work done once the answer has gone, for what only known accounts cost (a token, a mail): done
+   * before it, it would make their answers slower than unknown emails' and tell which exist.
+   */
+  afterwards?: () => void
 }
 
 type Handler = (req: IncomingMessage) => Promise<Reply>
 
+const tooManyAttempts = (seconds: number) =>
+  new HttpError(429, `Too many login attempts. Please try again in ${seconds} seconds.`, { headers: { 'retry-after': String(seconds) } })
+
 /**
  * Builds an HTTP server that imitates an external auth backend: JWT access tokens plus rotating,
- * reuse-detecting refresh tokens, all held in memory and timed by `options.now`. Passwords are
- * checked against scrypt hashes, failed sign-ins are throttled per email, bodies are bounded, and
- * expired entries are swept while the server listens.
+ * reuse-detecting refresh tokens; sign-up with email confirmation, password reset and a TOTP second
+ * factor (Auth0's `mfa_token` style) with recovery codes; all held in memory and timed by
+ * `options.now`. Passwords are checked against scrypt hashes, failed sign-ins and mail requests are
+ * throttled per email, answers for unknown emails look and take the same as for known ones, bodies
+ * are bounded, mail goes to an in-memory outbox (`GET /dev/outbox`), and expired entries are swept
+ * while the server listens.
+ *
+ * Routes (JSON): `POST /auth/login`, `/auth/two-factor`, `/auth/refresh`, `/auth/logout`,
+ * `/auth/register`, `/auth/verify-email`, `/auth/verify-email/resend`, `/auth/forgot-password`,
+ * `/auth/reset-password`; `GET /auth/profile`, `/dev/outbox`.
  *
  * @example
  * const { server } = createDemoBackend({ accessTokenTtl: 900, refreshTokenTtl: 604800 })
@@ -79,7 +128,22 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   // A family outlives its last refresh token for as long as the access token issued with it.
   const refreshTokens = new RefreshTokenStore(options.refreshTokenTtl, now, options.accessTokenTtl)
   const throttle = new SignInThrottle(options.signInThrottle?.maxFailures ?? 5, options.signInThrottle?.windowSeconds ?? 300, now)
-  const stats: DemoBackendStats = { logins: 0, refreshes: 0, profiles: 0, logouts: 0 }
+  const mailThrottle = new RequestThrottle(options.mailThrottle?.maxRequests ?? 5, options.mailThrottle?.windowSeconds ?? 300, now)
+  const accounts = new AccountStore(demoAccounts)
+  const verificationTokens = new OneTimeTokens(VERIFICATION_LINK_SECONDS, now)
+  const resetTokens = new OneTimeTokens(RESET_LINK_SECONDS, now)
+  const challenges = new SecondFactorChallenges(SECOND_FACTOR_SECONDS, MAX_WRONG_CODES, now)
+  const outbox = new Outbox(now, { onSend: options.onMail })
+  const stats: DemoBackendStats = {
+    logins: 0,
+    refreshes: 0,
+    profiles: 0,
+    logouts: 0,
+    signUps: 0,
+    verifications: 0,
+    passwordResets: 0,
+    secondFactors: 0,
+  }
 
   async function sessionReply(user: Readonly<User>, refresh: IssuedRefreshToken): Promise<Reply> {
     const access = await accessTokens.issue(user.id, refresh.familyId)
@@ -100,25 +164,89 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   async function authenticate(req: IncomingMessage): Promise<{ user: Readonly<User>; familyId: string }> {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
     const claims = bearer === undefined ? undefined : await accessTokens.verify(bearer)
-    const user = claims && refreshTokens.isActive(claims.familyId) ? findUserById(claims.userId) : undefined
+    const user = claims && refreshTokens.isActive(claims.familyId) ? accounts.findById(claims.userId)?.user : undefined
     if (claims === undefined || user === undefined) throw new HttpError(401, 'Unauthenticated.')
     return { user, familyId: claims.familyId }
+  }
+
+  /** Refuses `email` on `flow` once it has asked too often; counted before the account is looked up, so unknown emails run out alike. */
+  function takeMailRequest(flow: string, email: string): void {
+    const seconds = mailThrottle.take(`${flow}:${email.toLowerCase()}`)
+    if (seconds === undefined) return
+    throw new HttpError(429, `Too many requests. Please try again in ${seconds} seconds.`, { headers: { 'retry-after': String(seconds) } })
+  }
+
+  function mailVerificationLink(account: Account): void {
+    const link = `/verify-email?token=${verificationTokens.issue(account.user.id)}`
+    outbox.send({
+      to: account.user.email,
+      subject: 'Confirm your email address',
+      text: `Hello ${account.user.name},\n\nconfirm your email address by opening ${link}\n\nThe link works once, within 24 hours.`,
+      link,
+    })
+  }
+
+  function mailResetLink(account: Account): void {
+    const link = `/reset-password?token=${resetTokens.issue(account.user.id)}`
+    outbox.send({
+      to: account.user.email,
+      subject: 'Reset your password',
+      text: `Hello ${account.user.name},\n\nchoose a new password by opening ${link}\n\nThe link works once, within an hour. If you did not ask for it, ignore this mail.`,
+      link,
+    })
   }
 
   async function login(req: IncomingMessage): Promise<Reply> {
     const { email, password } = validateLoginBody(await readJsonBody(req, maxBodyBytes))
     // Keyed by the email as typed, known or not: locking only real accounts would tell which exist.
-    const attempt = await throttle.run(email.toLowerCase(), () => findUserByCredentials(email, password))
-    if (attempt.outcome === 'locked') {
-      const seconds = attempt.retryAfterSeconds
-      throw new HttpError(429, `Too many login attempts. Please try again in ${seconds} seconds.`, {
-        headers: { 'retry-after': String(seconds) },
-      })
-    }
+    const throttleKey = email.toLowerCase()
+    const attempt = await throttle.run(
+      throttleKey,
+      () => accounts.findByCredentials(email, password),
+      (account) => account.secondFactor !== undefined,
+    )
+    if (attempt.outcome === 'locked') throw tooManyAttempts(attempt.retryAfterSeconds)
     if (attempt.outcome === 'failed') throw new HttpError(401, 'These credentials do not match our records.')
-    const user = attempt.value
-    const reply = await sessionReply(user, refreshTokens.startFamily(user.id))
+    const account = attempt.value
+    if (!account.verified) throw new HttpError(403, 'Confirm your email address first: use the link we sent you.')
+    if (account.secondFactor !== undefined) {
+      return {
+        status: 403,
+        body: {
+          error: 'mfa_required',
+          message: 'Enter the code from your authenticator app.',
+          mfa_token: challenges.start(account.user.id, throttleKey),
+        },
+      }
+    }
+    const reply = await sessionReply(account.user, refreshTokens.startFamily(account.user.id))
     stats.logins++
+    return reply
+  }
+
+  async function twoFactor(req: IncomingMessage): Promise<Reply> {
+    const body = validateTwoFactorBody(await readJsonBody(req, maxBodyBytes))
+    const signInAgain = () => new HttpError(401, 'Sign in again.', { code: 'invalid_mfa_token' })
+    const challenge = challenges.find(body.mfa_token)
+    const account = challenge === undefined ? undefined : accounts.findById(challenge.userId)
+    const secondFactor = account?.secondFactor
+    if (challenge === undefined || account === undefined || secondFactor === undefined) throw signInAgain()
+    // Under the sign-in's own throttle key, so a wrong code counts as a failed sign-in of that email.
+    const attempt = await throttle.run(challenge.throttleKey, async () => {
+      // Looked up again in the queue: wrong codes sent alongside may have used the challenge up meanwhile.
+      if (challenges.find(body.mfa_token) === undefined) throw signInAgain()
+      const accepted = 'code' in body ? secondFactor.acceptCode(body.code, now()) : secondFactor.acceptRecoveryCode(body.recovery_code)
+      if (accepted) {
+        challenges.finish(body.mfa_token)
+        return account
+      }
+      challenges.recordWrongCode(body.mfa_token)
+      return undefined
+    })
+    if (attempt.outcome === 'locked') throw tooManyAttempts(attempt.retryAfterSeconds)
+    if (attempt.outcome === 'failed') throw new HttpError(401, 'The code is not valid.', { code: 'invalid_code' })
+    const reply = await sessionReply(account.user, refreshTokens.startFamily(account.user.id))
+    stats.secondFactors++
     return reply
   }
 
@@ -133,7 +261,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
           : 'The refresh token is invalid or has expired.',
       )
     }
-    const user = findUserById(rotation.userId)
+    const user = accounts.findById(rotation.userId)?.user
     if (user === undefined) throw new HttpError(401, 'The refresh token is invalid or has expired.')
     const reply = await sessionReply(user, rotation.issued)
     stats.refreshes++
@@ -157,11 +285,84 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     return { status: 204 }
   }
 
+  async function register(req: IncomingMessage): Promise<Reply> {
+    const body = await readJsonBody(req, maxBodyBytes)
+    const isTaken = (email: string) => accounts.findByEmail(email) !== undefined
+    const { name, email, password } = validateSignUpBody(body, isTaken)
+    const passwordHash = await hashPassword(password)
+    // Checked again with nothing awaited before the account is added: another sign-up may have taken the email while this one hashed.
+    validateSignUpBody(body, isTaken)
+    const account = accounts.create({ name, email, passwordHash })
+    stats.signUps++
+    return { status: 202, body: { message: 'Check your email to confirm your account.' }, afterwards: () => mailVerificationLink(account) }
+  }
+
+  async function verifyEmail(req: IncomingMessage): Promise<Reply> {
+    const { token } = validateVerifyEmailBody(await readJsonBody(req, maxBodyBytes))
+    const userId = verificationTokens.consume(token)
+    const account = userId === undefined ? undefined : accounts.findById(userId)
+    if (account === undefined) throw new HttpError(400, 'This verification link is invalid or has expired.')
+    account.verified = true
+    const reply = await sessionReply(account.user, refreshTokens.startFamily(account.user.id))
+    stats.verifications++
+    return reply
+  }
+
+  async function resendVerification(req: IncomingMessage): Promise<Reply> {
+    const { email } = validateEmailBody(await readJsonBody(req, maxBodyBytes))
+    takeMailRequest('resend', email)
+    const account = accounts.findByEmail(email)
+    return {
+      status: 202,
+      body: { message: 'If that account needs confirming, we have sent a new link.' },
+      afterwards: account !== undefined && !account.verified ? () => mailVerificationLink(account) : undefined,
+    }
+  }
+
+  async function forgotPassword(req: IncomingMessage): Promise<Reply> {
+    const { email } = validateEmailBody(await readJsonBody(req, maxBodyBytes))
+    takeMailRequest('forgot', email)
+    const account = accounts.findByEmail(email)
+    return {
+      status: 202,
+      body: { message: 'If that account exists, we have sent a link to reset the password.' },
+      afterwards: account === undefined ? undefined : () => mailResetLink(account),
+    }
+  }
+
+  async function resetPassword(req: IncomingMessage): Promise<Reply> {
+    const { token, password } = validateResetPasswordBody(await readJsonBody(req, maxBodyBytes))
+    // Used up before the hash is awaited, so that two requests with one link cannot both get through.
+    const userId = resetTokens.consume(token)
+    const account = userId === undefined ? undefined : accounts.findById(userId)
+    if (account === undefined) throw new HttpError(400, 'This password reset link is invalid or has expired.')
+    await accounts.setPassword(account, password)
+    // The link came by mail, which is what confirming the email would have proved.
+    account.verified = true
+    // Whoever knew the old password is out: their sessions, and sign-ins waiting for a code.
+    refreshTokens.revokeUser(account.user.id)
+    challenges.revokeUser(account.user.id)
+    stats.passwordResets++
+    return { status: 204 }
+  }
+
+  async function listOutbox(req: IncomingMessage): Promise<Reply> {
+    const to = new URL(req.url ?? '/', 'http://localhost').searchParams.get('to') ?? undefined
+    return { status: 200, body: { messages: outbox.list(to) } }
+  }
+
   const routes = new Map<string, Record<string, Handler>>([
     ['/auth/login', { POST: login }],
+    ['/auth/two-factor', { POST: twoFactor }],
     ['/auth/refresh', { POST: refresh }],
     ['/auth/profile', { GET: profile }],
     ['/auth/logout', { POST: logout }],
+    ['/auth/register', { POST: register }],
+    ['/auth/verify-email', { POST: verifyEmail }],
+    ['/auth/verify-email/resend', { POST: resendVerification }],
+    ['/auth/forgot-password', { POST: forgotPassword }],
+    ['/auth/reset-password', { POST: resetPassword }],
+    ['/dev/outbox', { GET: listOutbox }],
   ])
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -175,6 +376,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
       }
       const reply = await handler(req)
       sendJson(res, reply.status, reply.body)
+      reply.afterwards?.()
     } catch (error) {
       if (error instanceof HttpError) {
         sendJson(res, error.status, error.body, error.headers)
@@ -191,12 +393,24 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
 
   function storedEntries(): DemoBackendEntries {
     const { tokens, families } = refreshTokens.size
-    return { refreshTokens: tokens, refreshFamilies: families, throttledEmails: throttle.size }
+    return {
+      refreshTokens: tokens,
+      refreshFamilies: families,
+      throttledEmails: throttle.size,
+      throttledMailRequests: mailThrottle.size,
+      verificationTokens: verificationTokens.size,
+      resetTokens: resetTokens.size,
+      secondFactorChallenges: challenges.size,
+    }
   }
 
   function sweep(): DemoBackendEntries {
     refreshTokens.purgeExpired()
     throttle.purgeExpired()
+    mailThrottle.purgeExpired()
+    verificationTokens.purgeExpired()
+    resetTokens.purgeExpired()
+    challenges.purgeExpired()
     return storedEntries()
   }
 
@@ -212,5 +426,5 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
     sweepTimer = undefined
   })
 
-  return { server, stats, revokeAll: () => refreshTokens.revokeAll(), sweep, storedEntries }
+  return { server, stats, revokeAll: () => refreshTokens.revokeAll(), sweep, storedEntries, outbox: (to) => outbox.list(to) }
 }

@@ -255,6 +255,7 @@ describe('backend controls', () => {
     await withBearer('GET', '/auth/profile', 'not-a-jwt')
     await withBearer('POST', '/auth/logout', next.token)
     expect(backend.stats).toEqual({
+      ...before,
       logins: before.logins + 1,
       refreshes: before.refreshes + 1,
       profiles: before.profiles + 1,

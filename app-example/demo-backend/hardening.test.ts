@@ -7,6 +7,7 @@ import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from './
 
 const DEMO = { email: 'demo@example.com', password: 'demo-password' }
 const ADMIN = { email: 'admin@example.com', password: 'admin-password' }
+const TOTP = { email: 'totp@example.com', password: 'totp-password' }
 const WRONG = { email: 'demo@example.com', password: 'wrong-password' }
 
 const running: DemoBackend[] = []
@@ -44,10 +45,10 @@ describe('stored passwords', () => {
   it('users.ts holds scrypt$N$r$p$salt$key hashes of the documented passwords, not the passwords', async () => {
     const source = await readFile(new URL('./users.ts', import.meta.url), 'utf8')
     // Quoted only: a comment may name the demo password, a string literal may not hold it.
-    expect(source).not.toMatch(/['"`](demo|admin)-password['"`]/)
+    expect(source).not.toMatch(/['"`]((demo|admin|totp)-password|recovery-code-(one|two))['"`]/)
 
     const hashes = [...source.matchAll(/'(scrypt\$(\d+)\$(\d+)\$(\d+)\$([\w-]+)\$([\w-]+))'/g)]
-    expect(hashes.length).toBeGreaterThanOrEqual(2)
+    expect(hashes.length).toBeGreaterThanOrEqual(3)
     // Checked with node:crypto directly rather than through verifyPassword, so the format itself is under test.
     const matchesAny = async (password: string) => {
       for (const [, , N, r, p, salt, key] of hashes) {
@@ -67,6 +68,7 @@ describe('stored passwords', () => {
     }
     expect(await matchesAny(DEMO.password)).toBe(true)
     expect(await matchesAny(ADMIN.password)).toBe(true)
+    expect(await matchesAny(TOTP.password)).toBe(true)
     expect(await matchesAny(WRONG.password)).toBe(false)
   })
 
@@ -223,13 +225,14 @@ describe('expired entries', () => {
     const { data } = (await (await signIn(DEMO)).json()) as { data: { refresh_token: string } }
     await post('/auth/refresh', { refresh_token: data.refresh_token })
     await signIn({ email: 'nobody@example.com', password: 'guess' })
-    expect(backend.sweep()).toEqual({ refreshTokens: 2, refreshFamilies: 1, throttledEmails: 1 })
+    const noFlowEntries = { throttledMailRequests: 0, verificationTokens: 0, resetTokens: 0, secondFactorChallenges: 0 }
+    expect(backend.sweep()).toEqual({ refreshTokens: 2, refreshFamilies: 1, throttledEmails: 1, ...noFlowEntries })
 
     clock.now += 300_000
-    expect(backend.sweep()).toEqual({ refreshTokens: 2, refreshFamilies: 1, throttledEmails: 0 })
+    expect(backend.sweep()).toEqual({ refreshTokens: 2, refreshFamilies: 1, throttledEmails: 0, ...noFlowEntries })
 
     clock.now += 300_000
-    expect(backend.sweep()).toEqual({ refreshTokens: 0, refreshFamilies: 0, throttledEmails: 0 })
+    expect(backend.sweep()).toEqual({ refreshTokens: 0, refreshFamilies: 0, throttledEmails: 0, ...noFlowEntries })
   })
 
   it('sweeps on an unref()ed timer while listening, and stops it when the server closes', async () => {

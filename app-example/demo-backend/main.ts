@@ -29,7 +29,13 @@ if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < 32) {
   fail('DEMO_JWT_SECRET must be at least 32 bytes long (leave it unset for a random secret).')
 }
 
-const { server } = createDemoBackend({ accessTokenTtl, refreshTokenTtl, jwtSecret })
+const { server } = createDemoBackend({
+  accessTokenTtl,
+  refreshTokenTtl,
+  jwtSecret,
+  // Said where the developer looks; the link itself only in the outbox, since it carries a token.
+  onMail: (mail) => console.log(`demo backend: mail to ${mail.to}, "${mail.subject}" (read it at GET /dev/outbox)`),
+})
 
 server.on('error', (error) => fail(`could not listen on ${HOST}:${port}: ${error.message}`))
 server.listen(port, HOST, () => {

@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { findUserByCredentials } from './users'
+import { AccountStore } from './AccountStore'
+import { demoAccounts } from './users'
 
 // Spies around the real functions: every derivation and comparison still happens, and can be counted.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -11,11 +12,13 @@ vi.mock('node:crypto', async (importOriginal) => {
 const scrypt = vi.mocked(crypto.scrypt)
 const timingSafeEqual = vi.mocked(crypto.timingSafeEqual)
 
+const accounts = new AccountStore(demoAccounts)
+
 /** The work one lookup did: each scrypt derivation's key length and cost, and how many constant-time comparisons. */
 async function workFor(email: string, password: string) {
   scrypt.mockClear()
   timingSafeEqual.mockClear()
-  const user = await findUserByCredentials(email, password)
+  const user = (await accounts.findByCredentials(email, password))?.user
   const derivations = scrypt.mock.calls.map(([, , keyLength, options]) => {
     const { N, r, p } = options as crypto.ScryptOptions
     return { keyLength, N, r, p }
@@ -23,7 +26,7 @@ async function workFor(email: string, password: string) {
   return { user, derivations, comparisons: timingSafeEqual.mock.calls.length }
 }
 
-describe('findUserByCredentials', () => {
+describe('AccountStore.findByCredentials over the demo accounts', () => {
   beforeEach(() => {
     scrypt.mockClear()
     timingSafeEqual.mockClear()
@@ -48,7 +51,7 @@ describe('findUserByCredentials', () => {
 
   it('never derives on the main thread with scryptSync', async () => {
     const sync = vi.spyOn(crypto, 'scryptSync')
-    await findUserByCredentials('admin@example.com', 'admin-password')
+    await accounts.findByCredentials('admin@example.com', 'admin-password')
     expect(sync).not.toHaveBeenCalled()
     expect(scrypt).toHaveBeenCalledTimes(1)
   })

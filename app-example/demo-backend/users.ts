@@ -1,5 +1,3 @@
-import { verifyPassword } from './verifyPassword'
-
 /** A user as the backend returns it. */
 export interface User {
   id: string
@@ -8,8 +6,23 @@ export interface User {
   role: 'user' | 'admin'
 }
 
-// Only scrypt hashes live here, never the passwords; `hashPassword` makes new ones.
-const accounts: ReadonlyArray<{ user: Readonly<User>; passwordHash: string }> = [
+/** A built-in account: its user, an scrypt password hash and, for some, a second factor. */
+export interface DemoAccount {
+  user: Readonly<User>
+  passwordHash: string
+  /** A TOTP secret (base32) and the SHA-256 digests (base64url) of the account's single-use recovery codes. */
+  secondFactor?: { secret: string; recoveryCodeHashes: readonly string[] }
+}
+
+/**
+ * The accounts every demo backend starts with, all with confirmed emails. Only hashes live here,
+ * never the passwords or recovery codes: `hashPassword` makes new password hashes, and a recovery
+ * code's is `node -e "console.log(require('crypto').createHash('sha256').update(process.argv[1]).digest('base64url'))" <code>`.
+ *
+ * @example
+ * const accounts = new AccountStore(demoAccounts)
+ */
+export const demoAccounts: ReadonlyArray<DemoAccount> = [
   {
     user: Object.freeze({ id: '1', name: 'Demo User', email: 'demo@example.com', role: 'user' }),
     // The documented demo password: demo-password
@@ -20,32 +33,15 @@ const accounts: ReadonlyArray<{ user: Readonly<User>; passwordHash: string }> = 
     // The documented demo password: admin-password
     passwordHash: 'scrypt$16384$8$1$YWbYKY9TYfQOLjR5AmF6og$lyi4I0ob7bHFlW4NcaTZs-vbBs82zyctanxIU2-W7Js',
   },
+  {
+    user: Object.freeze({ id: '3', name: 'Totp User', email: 'totp@example.com', role: 'user' }),
+    // The documented demo password: totp-password
+    passwordHash: 'scrypt$16384$8$1$LTyVf8dL2Wt01UOnNWP8NQ$9Oyh8FUVioMu8lkm0SNGyO6dxOSsAGeFnYBiVdKIJUI',
+    secondFactor: {
+      // The documented TOTP secret, for any authenticator app (or `totpCode` from totp.ts).
+      secret: 'JBSWY3DPEHPK3PXP',
+      // The documented recovery codes: recovery-code-one, recovery-code-two
+      recoveryCodeHashes: ['FQdiwuKbofGRScCSB3rRj5B9tAXLYIjWyFKT4OIXNMs', 'Gk-VxEghRLwqPrDO7wfTMsiirHKriVzTak0Hu__8xW0'],
+    },
+  },
 ]
-
-// Checked when the email is unknown, so that it takes as long as a wrong password and the timing does
-// not tell which emails have accounts. Same cost as the real hashes; its password was random and thrown away.
-const DUMMY_HASH = 'scrypt$16384$8$1$IMqXhv8CBMQbr1vJxpo31w$CeE9TpMo6S7zeR64J6eP3E0MxR5G8YT72QrvsXsRaS4'
-
-/**
- * Finds the user whose email (case-insensitive) and password both match; runs exactly one scrypt
- * verification whether or not the email exists.
- *
- * @example
- * const user = await findUserByCredentials(body.email, body.password)
- */
-export async function findUserByCredentials(email: string, password: string): Promise<Readonly<User> | undefined> {
-  const wanted = email.toLowerCase()
-  const account = accounts.find((candidate) => candidate.user.email === wanted)
-  const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
-  return account !== undefined && matches ? account.user : undefined
-}
-
-/**
- * Finds a user by id, e.g. the `sub` of an access token.
- *
- * @example
- * const user = findUserById(claims.userId)
- */
-export function findUserById(id: string): Readonly<User> | undefined {
-  return accounts.find((account) => account.user.id === id)?.user
-}

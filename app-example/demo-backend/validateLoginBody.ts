@@ -1,8 +1,6 @@
 import { HttpError, type FieldErrors } from './HttpError'
+import { requireEmail } from './requireEmail'
 import { requireString } from './requireString'
-
-// Deliberately loose: the point is to reject obvious typos the way the real backend does, not to implement RFC 5322.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /**
  * Checks a login body for an email-shaped `email` and a non-empty `password`.
@@ -10,11 +8,8 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  */
 export function validateLoginBody(body: unknown): { email: string; password: string } {
   const errors: FieldErrors = {}
-  const email = requireString(body, 'email', errors)
-  if (email !== undefined && !EMAIL_SHAPE.test(email)) {
-    errors.email = ['The email field must be a valid email address.']
-  }
+  const email = requireEmail(body, errors)
   const password = requireString(body, 'password', errors)
-  if (email === undefined || password === undefined || Object.keys(errors).length > 0) throw HttpError.invalid(errors)
+  if (email === undefined || password === undefined) throw HttpError.invalid(errors)
   return { email, password }
 }

@@ -20,3 +20,23 @@ export type AuthRouteName = keyof typeof AUTH_ROUTES
 
 /** The URL path of one auth route under `basePath`. */
 export const authRouteUrl = (basePath: string, name: AuthRouteName) => `${basePath}/${AUTH_ROUTES[name].path}`
+
+/**
+ * The routes of the account flows besides signing in, all `POST`: each is off until the backend
+ * adapter has its method, and answers 404 `flow_disabled` until then. A table of their own, so a
+ * page that signs in only carries none of them.
+ *
+ * @example
+ * fetch(`/api/auth/${ACCOUNT_FLOW_ROUTES.signUp.path}`, { method: 'POST', body })
+ */
+export const ACCOUNT_FLOW_ROUTES = {
+  signUp: { method: 'POST', path: 'sign-up' },
+  verifyEmail: { method: 'POST', path: 'verify-email' },
+  resendVerification: { method: 'POST', path: 'resend-verification' },
+  requestPasswordReset: { method: 'POST', path: 'forgot-password' },
+  resetPassword: { method: 'POST', path: 'reset-password' },
+  secondFactor: { method: 'POST', path: 'second-factor' },
+} as const satisfies Record<string, { method: 'POST'; path: string }>
+
+/** An account flow's route name: `signUp`, `verifyEmail`, `resendVerification`, `requestPasswordReset`, `resetPassword` or `secondFactor`. */
+export type AccountFlowName = keyof typeof ACCOUNT_FLOW_ROUTES

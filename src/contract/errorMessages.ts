@@ -10,8 +10,18 @@
 export const invalid_credentials = 'The email or password is incorrect.'
 /** 422 from the sign-in route: the fields are missing or malformed, or the backend refused them; `fields` says which. */
 export const validation_failed = 'Check the highlighted fields and try again.'
-/** 429 from the sign-in route: the backend throttles sign-ins. */
+/** 429: the backend throttles these attempts; `retryAfterSeconds` says for how long, when it said. */
 export const rate_limited = 'Too many attempts. Please wait a little and try again.'
+/** 401 from the sign-in route: the password was right, and the account asks for a second factor; send it to the second-factor route. */
+export const second_factor_required = 'Enter the code from your authenticator app.'
+/** 401 from the second-factor route: the code or recovery code is wrong; the person may try again. */
+export const invalid_code = 'That code is not right. Check it and try again.'
+/** 401 from the second-factor route: no sign-in is waiting for a second factor (it took more than a few minutes, or never began). */
+export const challenge_expired = 'That took too long. Please sign in again.'
+/** 400 from the email verification and password reset routes: the link's token is wrong, used or expired. */
+export const invalid_token = 'This link is invalid or has expired. Please ask for a new one.'
+/** 404: an account flow this site has not turned on (its backend adapter has no method for it). */
+export const flow_disabled = 'This is not available on this site.'
 /** 401: the backend no longer accepts the session's tokens, and the cookies are cleared. */
 export const session_expired = 'Your session has ended. Please sign in again.'
 /** 401 from the backend proxy: the request carries no session. Also what `signIn` resolves with when the actor stopped first. */

@@ -40,7 +40,36 @@ export interface AuthError {
   message: string
   /** After a 422 `validation_failed`: the messages for each form field, by the field's name (`email`, `username`, `password`). */
   fields?: Record<string, string[]>
+  /** After a 429 `rate_limited`: how many seconds to wait before trying again, when the backend said. */
+  retryAfterSeconds?: number
 }
+
+/**
+ * What an account flow route answers when it did not sign anyone in, as `{ user: null, outcome }`
+ * (and as `?outcome=` after a form sent without script): `verification_sent` (a sign-up that must be
+ * confirmed, or a resent link), `email_verified`, `reset_requested` (said whether or not the account
+ * exists), `password_reset`.
+ */
+export type AccountOutcome = 'verification_sent' | 'email_verified' | 'reset_requested' | 'password_reset'
+
+/** What the sign-up form sends: an identifier and a password as for signing in, a name, and the app's extra fields. */
+export type SignUpDetails = Credentials & {
+  /** The name to show, when the form asks for one. */
+  name?: string
+  /** The backend's extra sign-up fields the adapter names (`signUp.fields`), by field name. */
+  fields?: Record<string, string>
+}
+
+/** What the second step of a sign-in sends: a code from the authenticator app, or one of the recovery codes. */
+export type SecondFactorCode =
+  | {
+      /** The six digits the authenticator app shows now. */
+      code: string
+    }
+  | {
+      /** One of the single-use recovery codes the backend handed out. */
+      recoveryCode: string
+    }
 
 /** What the person types: an email or a username, whichever the backend takes, and a password. */
 export type Credentials =
@@ -55,4 +84,15 @@ export type Credentials =
       username: string
       /** The password: it goes to the sign-in route and never into the machine's context. */
       password: string
+    }
+
+/** Whom a password reset or a new verification link is for: the email or the username, as for signing in. */
+export type AccountIdentifier =
+  | {
+      /** The account's email address. */
+      email: string
+    }
+  | {
+      /** The account's username. */
+      username: string
     }

@@ -28,7 +28,7 @@ const notMounted = async (): Promise<Response> => {
  *
  * @example
  * // auth.ts
- * export const { handlers, backendHandlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
+ * export const { handlers, backendHandlers, proxy, getSession, requireSession, redirectIfSignedIn } = createNextGatehouse(gatehouse, {
  *   protectedPaths: ['/dashboard'],
  *   backendProxy: { allow: ['/orders', '/me'] },
  * })
@@ -59,6 +59,15 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
     const session = await getSession()
     if (session) return session
     redirect(returnTo ? signInUrl(signInPath, safeRedirectPath(returnTo)) : signInPath)
+  }
+
+  /**
+   * For the pages only signed-out visitors need (sign-in, sign-up, forgot and reset password): a
+   * signed-in visitor is sent on to `next` when it is a safe path, else `afterSignInPath`. The
+   * page-level twin of `signedOutOnlyPaths`, for apps without `proxy.ts` on those pages.
+   */
+  const redirectIfSignedIn = async (next?: string | null): Promise<void> => {
+    if (await getSession()) redirect(safeRedirectPath(next, options.afterSignInPath ?? '/'))
   }
 
   /** For `proxy.ts`: refreshes an expired access token before the page renders, then guards the route. */
@@ -92,5 +101,5 @@ export function createNextGatehouse(gatehouse: Gatehouse, options: NextGatehouse
   const forward = options.backendProxy ? createBackendProxy(gatehouse, options.backendProxy) : notMounted
   const backendHandlers = { GET: forward, HEAD: forward, POST: forward, PUT: forward, PATCH: forward, DELETE: forward }
 
-  return { handlers: { GET: handle, POST: handle }, backendHandlers, proxy, getSession, requireSession }
+  return { handlers: { GET: handle, POST: handle }, backendHandlers, proxy, getSession, requireSession, redirectIfSignedIn }
 }

@@ -23,4 +23,16 @@ describe('protectRoute', () => {
     expect(protectRoute(at('/sign-in'), false, options)).toBeNull()
     expect(protectRoute(at('/sign-in'), true, { ...options, afterSignInPath: '/dashboard' })).toBe('/dashboard')
   })
+
+  it('sends signed-in visitors of every page for signed-out visitors on, and only those pages', () => {
+    const lifecycle = { ...options, signedOutOnlyPaths: ['/sign-in', '/sign-up', '/forgot-password', '/reset-password'] }
+    expect(protectRoute(at('/sign-up'), true, lifecycle)).toBe('/')
+    expect(protectRoute(at('/forgot-password?next=%2Fadmin'), true, lifecycle)).toBe('/admin')
+    expect(protectRoute(at('/reset-password?token=abc'), true, { ...lifecycle, afterSignInPath: '/dashboard' })).toBe('/dashboard')
+    expect(protectRoute(at('/sign-up'), false, lifecycle)).toBeNull()
+    expect(protectRoute(at('/sign-up/terms'), true, lifecycle)).toBeNull()
+    expect(protectRoute(at('/verify-email?token=abc'), true, lifecycle)).toBeNull()
+    // Without the option, only the sign-in page is for signed-out visitors.
+    expect(protectRoute(at('/sign-up'), true, options)).toBeNull()
+  })
 })

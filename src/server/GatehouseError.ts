@@ -15,6 +15,8 @@ import type { AuthError } from '../contract/types'
 export class GatehouseError extends Error {
   /** What went wrong, for the server's log only: not enumerable, and never in `toBody`. */
   declare readonly detail?: string
+  /** After a 429 `rate_limited`: the seconds to wait, when the backend said; the answer carries it in its body and `Retry-After`. */
+  retryAfterSeconds?: number
 
   constructor(
     /** The HTTP status the browser is answered with. */
@@ -38,8 +40,22 @@ export class GatehouseError extends Error {
 
   /** The answer's body, in the shape every gatehouse route answers with; never `detail`. */
   toBody(): { error: AuthError } {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } }
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
+      },
+    }
   }
+}
+
+/** The backend throttles these attempts: 429 `rate_limited`, in its own words when it gave some, with how long to wait when it said. */
+export function rateLimited(message: string | undefined, retryAfterSeconds: number | undefined, detail?: string): GatehouseError {
+  const error = new GatehouseError(429, 'rate_limited', message ?? ERROR_MESSAGES.rate_limited, undefined, detail)
+  if (retryAfterSeconds !== undefined) error.retryAfterSeconds = retryAfterSeconds
+  return error
 }
 
 /** The backend no longer accepts the session's tokens: the person must sign in again. */

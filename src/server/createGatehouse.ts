@@ -1,11 +1,18 @@
 import type { Session } from '../contract/types'
-import { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../contract/authRoutes'
+import { ACCOUNT_FLOW_ROUTES, AUTH_ROUTES, DEFAULT_BASE_PATH, type AccountFlowName, type AuthRouteName } from '../contract/authRoutes'
 import { currentSession, refreshSession, resumeSession, type Resumed } from './session/resumeSession'
 import type { AuthRoute, RouteContext } from './routes/RouteContext'
 import { refreshRoute } from './routes/refreshRoute'
 import { sessionRoute } from './routes/sessionRoute'
 import { signInRoute } from './routes/signInRoute'
 import { signOutRoute } from './routes/signOutRoute'
+import { signUpRoute } from './routes/signUpRoute'
+import { verifyEmailRoute } from './routes/verifyEmailRoute'
+import { resendVerificationRoute } from './routes/resendVerificationRoute'
+import { requestPasswordResetRoute } from './routes/requestPasswordResetRoute'
+import { resetPasswordRoute } from './routes/resetPasswordRoute'
+import { secondFactorRoute } from './routes/secondFactorRoute'
+import { createChallenges } from './session/createChallenges'
 import type { CookieOptions, CookieWrite } from './session/cookies'
 import { createRefreshFlights } from './session/createRefreshFlights'
 import { createSessionStore, type SessionLimits } from './session/createSessionStore'
@@ -18,7 +25,7 @@ import { rejectsCrossSite } from './routes/rejectsCrossSite'
 import { resolvePublicOrigin, type PublicOrigin, type PublicOriginOptions } from './routes/resolvePublicOrigin'
 import { clientAddressReader, type ClientAddressOptions, type ClientAddressReader, type RequestHeaders } from './headers/clientAddress'
 import { sealerOnFirstUse } from './session/sealerOnFirstUse'
-import { errorResponse, toResponse } from './routes/toResponse'
+import { errorResponse, retryAfterHeader, toResponse } from './routes/toResponse'
 import type { BackendAdapter } from './backend/BackendAdapter'
 import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from './backend/backendDurations'
 import { createSecurityEvents, crossSiteDetails, requestTrace, serverTrace, type RequestTrace, type SecurityEvents } from './securityEvents'
@@ -127,14 +134,35 @@ export interface Gatehouse {
   ): Promise<Resumed>
 }
 
-const ROUTE_HANDLERS: Record<AuthRouteName, AuthRoute> = {
+/** Every route `handle` answers: the session routes and the account flows'. */
+const ROUTES = { ...AUTH_ROUTES, ...ACCOUNT_FLOW_ROUTES }
+type RouteName = AuthRouteName | AccountFlowName
+
+const ROUTE_HANDLERS: Record<RouteName, AuthRoute> = {
   signIn: signInRoute,
   session: sessionRoute,
   refresh: refreshRoute,
   signOut: signOutRoute,
+  signUp: signUpRoute,
+  verifyEmail: verifyEmailRoute,
+  resendVerification: resendVerificationRoute,
+  requestPasswordReset: requestPasswordResetRoute,
+  resetPassword: resetPasswordRoute,
+  secondFactor: secondFactorRoute,
 }
-const ROUTE_BY_PATH = new Map<string, { name: AuthRouteName; method: string }>(
-  Object.entries(AUTH_ROUTES).map(([name, route]) => [route.path, { name: name as AuthRouteName, method: route.method }]),
+/** The adapter method each account flow needs: without it, the flow is off. */
+const FLOW_METHODS: Record<AccountFlowName, keyof BackendAdapter> = {
+  signUp: 'signUp',
+  verifyEmail: 'verifyEmail',
+  resendVerification: 'resendVerification',
+  requestPasswordReset: 'requestPasswordReset',
+  resetPassword: 'resetPassword',
+  secondFactor: 'verifySecondFactor',
+}
+/** The routes a plain HTML form posts to, before the page's script runs: sign-in and every account flow. */
+const takesForms = (name: RouteName) => name === 'signIn' || Object.hasOwn(FLOW_METHODS, name)
+const ROUTE_BY_PATH = new Map<string, { name: RouteName; method: string }>(
+  Object.entries(ROUTES).map(([name, route]) => [route.path, { name: name as RouteName, method: route.method }]),
 )
 
 /**
@@ -174,7 +202,7 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
   const flights = createRefreshFlights({ graceMs, waitMs, now, exchangeOnce })
   const exposeAccessToken = options.exposeAccessToken ?? false
   const events = createSecurityEvents(logger)
-  const shared: Omit<RouteContext, 'trace'> = {
+  const shared: Omit<RouteContext, 'trace' | 'publicOrigin'> = {
     backend: options.backend,
     store,
     flights,
@@ -185,11 +213,13 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
     exposeAccessToken,
     events,
     revocations,
+    challenges: createChallenges(sealer, { secure: cookieOptions.secure, now }),
   }
-  const contextFor = (trace: RequestTrace, requestHeaders?: RequestHeaders): RouteContext => ({
+  const contextFor = (trace: RequestTrace, requestHeaders?: RequestHeaders, origin: string | null = null): RouteContext => ({
     ...shared,
     trace,
     clientAddress: requestHeaders && clientAddress?.of(requestHeaders),
+    publicOrigin: origin,
   })
   const read = async (cookieHeader: string | null, trace: RequestTrace) => {
     sealer.assertReady()
@@ -215,24 +245,27 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
       const route = pathname.startsWith(`${basePath}/`) ? ROUTE_BY_PATH.get(pathname.slice(basePath.length + 1)) : undefined
       if (!route) return fail(new GatehouseError(404, 'not_found'))
       if (request.method !== route.method) return fail(new GatehouseError(405, 'method_not_allowed'), { allow: route.method })
-      const trace = requestTrace(request, AUTH_ROUTES[route.name].path)
+      const flowMethod = FLOW_METHODS[route.name as AccountFlowName]
+      if (flowMethod && typeof options.backend[flowMethod] !== 'function') return fail(new GatehouseError(404, 'flow_disabled'))
+      const trace = requestTrace(request, ROUTES[route.name].path)
+      const origin = publicOrigin(request)
       try {
-        if (route.method === 'POST' && rejectsCrossSite(request, publicOrigin(request), { formAllowed: route.name === 'signIn' })) {
+        if (route.method === 'POST' && rejectsCrossSite(request, origin, { formAllowed: takesForms(route.name) })) {
           events.report('csrf_refused', trace, crossSiteDetails(request))
           throw csrfRejected()
         }
         const stored = await read(request.headers.get('cookie'), trace)
-        return toResponse(await ROUTE_HANDLERS[route.name](contextFor(trace, request.headers), stored, request), cookieOptions)
+        return toResponse(await ROUTE_HANDLERS[route.name](contextFor(trace, request.headers, origin), stored, request), cookieOptions)
       } catch (error) {
         if (error instanceof GatehouseError && error.code.startsWith('backend_'))
           events.report('backend_failed', trace, { code: error.code, status: error.status, detail: error.detail })
-        // A failed plain-form sign-in goes back to its page, which says what went wrong (a bad
-        // secret or body as much as wrong credentials); a forged one is only refused.
-        if (error instanceof GatehouseError && route.name === 'signIn' && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
-          return toResponse(
-            { status: 303, body: null, cookies: [], location: backToForm(request, publicOrigin(request), error.code) },
-            cookieOptions,
-          )
+        // A failed plain-form sign-in or flow goes back to its page, which says what went wrong (a
+        // bad secret or body as much as wrong credentials); a forged one is only refused.
+        if (error instanceof GatehouseError && takesForms(route.name) && error.code !== 'csrf_rejected' && isFormNavigation(request)) {
+          const said: Record<string, string> = { error: error.code }
+          if (error.retryAfterSeconds !== undefined) said.retryAfter = String(error.retryAfterSeconds)
+          const location = backToForm(request, origin, said)
+          return toResponse({ status: 303, body: null, cookies: [], location }, cookieOptions, retryAfterHeader(error))
         }
         if (error instanceof GatehouseError) return fail(error)
         events.report('unexpected_failure', trace, {

@@ -34,7 +34,7 @@ export type {
   TokenOptions,
   UserMapping,
 } from './backend/rest/RestAdapterOptions'
-export { AUTH_ROUTES, DEFAULT_BASE_PATH, type AuthRouteName } from '../contract/authRoutes'
+export { ACCOUNT_FLOW_ROUTES, AUTH_ROUTES, DEFAULT_BASE_PATH, type AccountFlowName, type AuthRouteName } from '../contract/authRoutes'
 export { CLIENT_HEADER } from '../contract/clientHeader'
 export { ERROR_MESSAGES, type ErrorCode } from '../contract/errorCatalogue'
 export { safeRedirectPath } from '../contract/safeRedirectPath'

@@ -1,3 +1,4 @@
+import type { ACCOUNT_FLOW_ROUTES, AUTH_ROUTES, AccountFlowName, AuthRouteName } from '../contract/authRoutes'
 import type { ErrorCode } from '../contract/errorCatalogue'
 
 /**
@@ -23,7 +24,12 @@ export const SECURITY_EVENTS = {
 export type SecurityEventName = keyof typeof SECURITY_EVENTS
 
 /** Where an event happened: an auth route by its path, the backend proxy, `proxy.ts`, or a server-side read. */
-export type SecurityEventRoute = 'sign-in' | 'session' | 'refresh' | 'sign-out' | 'backend-proxy' | 'next-proxy' | 'server'
+export type SecurityEventRoute =
+  | (typeof AUTH_ROUTES)[AuthRouteName]['path']
+  | (typeof ACCOUNT_FLOW_ROUTES)[AccountFlowName]['path']
+  | 'backend-proxy'
+  | 'next-proxy'
+  | 'server'
 
 /** Who is asking: the route and the request's id, attached to every event the request causes. */
 export interface RequestTrace {

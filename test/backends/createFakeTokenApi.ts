@@ -10,6 +10,8 @@ export interface FakeCall {
   path: string
   bearer: string | undefined
   body: Record<string, unknown>
+  /** The URL's query, as a GET's fields come; absent without one. */
+  query?: URLSearchParams
 }
 
 export type FakeRoute = (call: FakeCall) => Response
@@ -79,6 +81,7 @@ export function createFakeTokenApi(
       path: new URL(request.url).pathname,
       bearer: authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined,
       body: await readBody(request),
+      query: new URL(request.url).search ? new URL(request.url).searchParams : undefined,
     }
     calls.push(call)
     if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs))

@@ -22,6 +22,31 @@ export interface BackendCredentials {
   password: string
 }
 
+/**
+ * What a backend needs to finish a sign-in that asked for a second factor. Sealed in a short-lived
+ * httpOnly cookie between the two steps, so no page script ever reads it.
+ */
+export interface SecondFactorChallenge {
+  /** The backend's token for the waiting sign-in (Laravel Fortify, Auth0's `mfa_token`): sent back with the code. */
+  challengeToken?: string
+  /** For a backend that takes the same sign-in call again with the code added (Directus's `otp`). */
+  credentials?: BackendCredentials
+}
+
+/** A sign-in the backend will finish only with a second factor: what `signIn` resolves with instead of tokens. */
+export interface SecondFactorRequired {
+  /** What the second step sends back. */
+  secondFactor: SecondFactorChallenge
+}
+
+/** A sign-up as the backend receives it: `identifier` is the email or the username. */
+export interface BackendSignUp extends BackendCredentials {
+  /** The name the person gave, when the form asks for one. */
+  name?: string
+  /** The extra fields the adapter lets through, by the form's field names. */
+  fields: Record<string, string>
+}
+
 /** The client's address as the backend is to receive it: `address` in the header `header` (lower-cased). */
 export interface ClientAddress {
   /** The client's IP address, as the app's trusted proxies told it. */
@@ -83,12 +108,35 @@ export interface BackendAdapter {
   readonly timeoutMs?: number
   /** How long a call may run in all before the adapter abandons it. Default 60 000 ms. */
   readonly maxCallMs?: number
-  /** `call.clientAddress`, when there, is for the backend's per-address throttling: send it along. */
-  signIn(credentials: BackendCredentials, call?: BackendCallContext): Promise<BackendTokens>
+  /**
+   * `call.clientAddress`, when there, is for the backend's per-address throttling: send it along.
+   * Resolves with `{ secondFactor }` when the account asks for a second factor (see `verifySecondFactor`).
+   */
+  signIn(credentials: BackendCredentials, call?: BackendCallContext): Promise<BackendTokens | SecondFactorRequired>
   /** One refresh may serve several requests at once: `call` is the first one's. */
   refresh(refreshToken: string, call?: BackendCallContext): Promise<BackendTokens>
   /** The person the access token belongs to; asked after a sign-in or refresh whose tokens came without `user`. */
   profile(accessToken: string): Promise<User>
   /** Tells the backend the session is over (revoking the refresh token, where it can); the cookies are cleared whatever it does. */
   signOut(tokens: { accessToken?: string; refreshToken?: string }): Promise<void>
+  /**
+   * Optional, like every method below: without it, its route answers 404 `flow_disabled`.
+   * Creates an account. Resolves with tokens when the backend signs the person in at once, `null`
+   * when the account must be confirmed first (by the link the backend mails).
+   */
+  signUp?(details: BackendSignUp, call?: BackendCallContext): Promise<BackendTokens | null>
+  /** Confirms an email address with the token from the backend's link: tokens when that signs the person in, else `null`. */
+  verifyEmail?(token: string, call?: BackendCallContext): Promise<BackendTokens | null>
+  /** Asks the backend to mail the verification link again; resolves the same whether or not the account exists. */
+  resendVerification?(identifier: string, call?: BackendCallContext): Promise<void>
+  /** Asks the backend to mail a password reset link; resolves the same whether or not the account exists. */
+  requestPasswordReset?(identifier: string, call?: BackendCallContext): Promise<void>
+  /** Sets a new password with the token from the reset link: tokens when that signs the person in, else `null`. */
+  resetPassword?(reset: { token: string; password: string }, call?: BackendCallContext): Promise<BackendTokens | null>
+  /** Finishes a sign-in that asked for a second factor, with what `signIn` resolved with and the person's code. */
+  verifySecondFactor?(
+    challenge: SecondFactorChallenge,
+    code: { code: string } | { recoveryCode: string },
+    call?: BackendCallContext,
+  ): Promise<BackendTokens>
 }

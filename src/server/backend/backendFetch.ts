@@ -5,6 +5,8 @@ export interface BackendResponse {
   status: number
   /** The parsed JSON body; `undefined` when the body was empty. */
   body: unknown
+  /** The `Retry-After` header, when the backend sent one (a throttled call). */
+  retryAfter?: string
 }
 
 export interface BackendFetchOptions {
@@ -34,9 +36,11 @@ export async function backendFetch(
     throw signal.aborted ? backendTimeout() : invalidResponse('its body could not be read')
   }
   if (text === null) throw invalidResponse(`its body is larger than ${MAX_BACKEND_BODY_BYTES} bytes`)
-  if (text.trim() === '') return { status: response.status, body: undefined }
+  const retryAfter = response.headers.get('retry-after') ?? undefined
+  const answered = { status: response.status, ...(retryAfter === undefined ? {} : { retryAfter }) }
+  if (text.trim() === '') return { ...answered, body: undefined }
   try {
-    return { status: response.status, body: JSON.parse(text) }
+    return { ...answered, body: JSON.parse(text) }
   } catch {
     throw invalidResponse(`it answered ${response.status} with a body that is not JSON`)
   }

@@ -10,11 +10,13 @@ export function isFormNavigation(request: Request): boolean {
   return type.startsWith('application/x-www-form-urlencoded') && accept.includes('text/html')
 }
 
-/** The same-origin page the form was on, with `error=<code>` set, so it can say what went wrong. */
-export function backToForm(request: Request, publicOrigin: string | null, code: string): string {
+/** The same-origin page the form was on, with `params` set (`error=<code>`, `outcome=<outcome>`), so it can say what happened. */
+export function backToForm(request: Request, publicOrigin: string | null, params: Record<string, string>): string {
   const referer = request.headers.get('referer')
   const from = referer && URL.canParse(referer) && new URL(referer).origin === publicOrigin ? new URL(referer) : null
   const target = new URL(safeRedirectPath(from ? `${from.pathname}${from.search}` : null), 'http://gatehouse.invalid')
-  target.searchParams.set('error', code)
+  // A page says one thing at a time: what an earlier answer said goes.
+  for (const stale of ['error', 'outcome', 'retryAfter']) target.searchParams.delete(stale)
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value)
   return `${target.pathname}${target.search}`
 }

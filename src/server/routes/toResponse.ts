@@ -35,4 +35,8 @@ export function toResponse(result: RouteResult, cookieOptions: CookieOptions, ex
 
 /** A failure in the shared error shape, with no cookie touched. */
 export const errorResponse = (error: GatehouseError, cookieOptions: CookieOptions, extraHeaders?: Record<string, string>) =>
-  toResponse({ status: error.status, body: error.toBody(), cookies: [] }, cookieOptions, extraHeaders)
+  toResponse({ status: error.status, body: error.toBody(), cookies: [] }, cookieOptions, { ...retryAfterHeader(error), ...extraHeaders })
+
+/** `Retry-After` for a throttled answer that knows how long, so clients other than gatehouse's read it too. */
+export const retryAfterHeader = (error: GatehouseError): Record<string, string> =>
+  error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) }

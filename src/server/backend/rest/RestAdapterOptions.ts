@@ -11,7 +11,7 @@ export type ExpiryFormat = 'iso' | 'epoch-seconds' | 'epoch-ms' | 'lifetime-seco
 export interface EndpointOptions {
   /** Default `POST`; `GET` for `profile`. */
   method?: HttpMethod
-  /** Default: the seed contract's `/auth/login`, `/auth/refresh`, `/auth/profile` or `/auth/logout`. */
+  /** Default: the seed contract's (the demo backend's) path for the call: `/auth/login`, `/auth/refresh`, `/auth/profile`, `/auth/logout`, `/auth/register`, …. */
   path?: string
 }
 
@@ -74,6 +74,79 @@ export interface TokenOptions {
   refreshTokenTtlSeconds?: number
   /** Dot path to the user inside `envelope`; without one there, gatehouse calls `profile`. Default `user`. */
   user?: string
+}
+
+/**
+ * The sign-up call (default `POST /auth/register`). Its answer either carries tokens where
+ * `tokens` says (the person is signed in) or not (an empty 204 included): the account must be
+ * confirmed first.
+ */
+export interface SignUpOptions extends EndpointOptions {
+  /** The body field for the email or username. Default: the sign-in's `identifierField`. */
+  identifierField?: string
+  /** Default: the sign-in's `passwordField`. */
+  passwordField?: string
+  /** The body field for the name, e.g. `first_name`; `null` when the form asks for none. Default `name`. */
+  nameField?: string | null
+  /** The extra form fields the backend takes, by the form's field name, with the body field each goes to, e.g. `{ "company": "company_name" }`. Others are dropped. */
+  fields?: Record<string, string>
+  /** Constant fields sent along, e.g. Directus's `{ "verification_url": "https://app.example.com/verify-email" }`. */
+  extraFields?: Record<string, string>
+}
+
+/** A call made with the token from a mailed link: email verification (default `POST /auth/verify-email`). */
+export interface LinkTokenOptions extends EndpointOptions {
+  /** The field (a query parameter for `GET`) the token goes in. Default `token`. */
+  tokenField?: string
+}
+
+/**
+ * A call that asks the backend to mail a link (a new verification link, default `POST
+ * /auth/verify-email/resend`; a password reset link, default `POST /auth/forgot-password`).
+ * Whatever the backend says of an unknown account, the person is told the same.
+ */
+export interface MailRequestOptions extends EndpointOptions {
+  /** The body field for the email or username. Default: the sign-in's `identifierField`. */
+  identifierField?: string
+  /** Constant fields sent along, e.g. Directus's `{ "reset_url": "https://app.example.com/reset-password" }`. */
+  extraFields?: Record<string, string>
+}
+
+/** The password reset call (default `POST /auth/reset-password`), with the token from the link and the new password. */
+export interface ResetPasswordOptions extends EndpointOptions {
+  /** Default `token`. */
+  tokenField?: string
+  /** Default: the sign-in's `passwordField`. */
+  passwordField?: string
+}
+
+/**
+ * How the backend asks for a second factor, and how it takes one. Two styles:
+ * - `challenge`: the sign-in answer carries a token for the waiting sign-in (Auth0's `mfa_token`,
+ *   Laravel Fortify's); the code goes with it to `path`.
+ * - `repeat`: the same sign-in call again, with the code in `codeField` (Directus's `otp`).
+ */
+export interface SecondFactorOptions extends EndpointOptions {
+  /** Default `challenge`. */
+  style?: 'challenge' | 'repeat'
+  /** The sign-in answer that asks for the factor: its status, and its error code when it has one (as `error`, `code` or `errors[].extensions.code`). Default `{ "status": 403, "code": "mfa_required" }`. */
+  requiredWhen?: { status: number; code?: string }
+  /** `challenge` style: dot path to the challenge token in that answer. Default `mfa_token`. */
+  challengeToken?: string
+  /** `challenge` style: the body field the challenge token goes back in (to `path`, default `POST /auth/two-factor`). Default `mfa_token`. */
+  challengeTokenField?: string
+  /** The body field for the authenticator app's code. Default `code`. */
+  codeField?: string
+  /** The body field for a recovery code; `null` for a backend without them. Default `recovery_code`. */
+  recoveryCodeField?: string | null
+  /** The error code of a refused second step that means the waiting sign-in is over (too old, too many wrong codes): the person signs in again. Default `invalid_mfa_token`. */
+  expiredCode?: string
+}
+
+/** How the backend says how long to wait after a 429, besides a `Retry-After` header. */
+export interface ThrottleOptions {
+  /** Dot path to the seconds to wait in a 429's body, e.g. `retry_after`. */
+  retryAfter?: string
 }
 
 /** Which of the backend's user fields make gatehouse's `User`. Values are dot paths. */
@@ -146,6 +219,20 @@ export interface RestAdapterShape {
   signOut?: SignOutOptions | false
   /** Where the sign-in and refresh answers keep the tokens and their expiry. */
   tokens?: TokenOptions
+  /** Sign-up; absent, the sign-up route answers 404 `flow_disabled`, as every flow below does when absent. */
+  signUp?: SignUpOptions
+  /** Confirming an email address with the token from the mailed link. */
+  verifyEmail?: LinkTokenOptions
+  /** Mailing the verification link again. */
+  resendVerification?: MailRequestOptions
+  /** Mailing a password reset link. */
+  requestPasswordReset?: MailRequestOptions
+  /** Setting a new password with the token from that link. */
+  resetPassword?: ResetPasswordOptions
+  /** A second factor (TOTP codes and recovery codes) after the password. */
+  secondFactor?: SecondFactorOptions
+  /** How long a throttled person waits, when the backend says so in its body. */
+  throttle?: ThrottleOptions
   /** Which of the backend's user fields make gatehouse's `User`. */
   user?: UserMapping
 }

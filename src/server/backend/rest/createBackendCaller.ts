@@ -27,11 +27,14 @@ export function createBackendCaller({ baseUrl, bodyFormat, fetch, maxCallMs, deb
     if (bearer) headers.authorization = `Bearer ${bearer}`
     if (clientAddress) headers[clientAddress.header] = clientAddress.address
     let body: string | undefined
-    if (fields && Object.keys(fields).length > 0) {
+    let query = ''
+    // A GET has no body: its fields go in the query, as a link's token does (Directus's email verification).
+    if (fields && Object.keys(fields).length > 0 && endpoint.method === 'GET') query = `?${new URLSearchParams(fields)}`
+    else if (fields && Object.keys(fields).length > 0) {
       headers['content-type'] = bodyFormat === 'form' ? 'application/x-www-form-urlencoded' : 'application/json'
       body = bodyFormat === 'form' ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
     }
-    return backendFetch(`${baseUrl}${endpoint.path}`, { method: endpoint.method, headers, body }, { fetch, maxCallMs })
+    return backendFetch(`${baseUrl}${endpoint.path}${query}`, { method: endpoint.method, headers, body }, { fetch, maxCallMs })
   }
   if (!debug) return send
   return async (endpoint: { method: string; path: string }, call: BackendCall): Promise<BackendResponse> => {

@@ -1,3 +1,4 @@
+import type { BackendTokens } from '../BackendAdapter'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { listenDemoBackend } from '../../../../test/listenDemoBackend'
 import { describeShape } from './describeShape'
@@ -17,7 +18,7 @@ describe('debug: every exchange with the backend, in the log', () => {
   it('says method, path, status, time, the fields sent and the answer’s shape, and never a token, password or value', async () => {
     const logger = { debug: vi.fn() }
     const adapter = restAdapter({ baseUrl: backend.url, debug: logger })
-    const signedIn = await adapter.signIn(DEMO)
+    const signedIn = (await adapter.signIn(DEMO)) as BackendTokens
     await adapter.profile(signedIn.accessToken)
     const refreshed = await adapter.refresh(signedIn.refreshToken!)
     await adapter.signOut({ accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken })

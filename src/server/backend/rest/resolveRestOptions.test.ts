@@ -31,7 +31,7 @@ describe('restAdapter options, checked when the adapter is made', () => {
     [
       'an unknown section',
       { logon: {} },
-      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, maxCallMs, fetch, now, bodyFormat, $schema, debug, signIn, refresh, profile, signOut, tokens, user).',
+      'gatehouse: restAdapter option "logon" is not a known setting (known: baseUrl, timeoutMs, maxCallMs, fetch, now, bodyFormat, $schema, debug, signIn, refresh, profile, signOut, tokens, user, signUp, verifyEmail, resendVerification, requestPasswordReset, resetPassword, secondFactor, throttle).',
     ],
     [
       'an unknown identifier',

@@ -1,5 +1,10 @@
 import { DEFAULT_MAX_CALL_MS, DEFAULT_WAIT_MS } from '../backendDurations'
 import type {
+  LinkTokenOptions,
+  MailRequestOptions,
+  ResetPasswordOptions,
+  SecondFactorOptions,
+  SignUpOptions,
   SignInOptions,
   SignOutOptions,
   ProfileOptions,
@@ -27,6 +32,17 @@ export interface ResolvedRestOptions {
   signOut: Defined<SignOutOptions> | false
   tokens: Defined<Omit<TokenOptions, 'accessTokenTtlSeconds'>> & Pick<TokenOptions, 'accessTokenTtlSeconds'>
   user: { id: string; name: string[]; email: string; roles: string[] }
+  /** Each account flow: `undefined` when the options leave it out (off). */
+  signUp?: Defined<Omit<SignUpOptions, 'nameField'>> & { nameField: string | null }
+  verifyEmail?: Defined<LinkTokenOptions>
+  resendVerification?: Defined<MailRequestOptions>
+  requestPasswordReset?: Defined<MailRequestOptions>
+  resetPassword?: Defined<ResetPasswordOptions>
+  secondFactor?: Defined<Omit<SecondFactorOptions, 'recoveryCodeField' | 'requiredWhen'>> & {
+    recoveryCodeField: string | null
+    requiredWhen: { status: number; code?: string }
+  }
+  throttle: { retryAfter?: string }
 }
 
 /** A check on one setting: returns what is wrong with the value, or nothing. */
@@ -56,6 +72,17 @@ const strings: Rule = (value) =>
     ? undefined
     : 'must be an object of strings'
 const endpoint = { method: oneOf(METHODS), path }
+const nameOrOff: Rule = (value) => (value === null ? undefined : name(value))
+const requiredWhen: Rule = (value) => {
+  const { status, code, ...rest } = (typeof value === 'object' && value !== null ? value : { status: undefined }) as Record<string, unknown>
+  return Number.isInteger(status) &&
+    (status as number) >= 400 &&
+    (status as number) < 500 &&
+    (code === undefined || typeof code === 'string') &&
+    Object.keys(rest).length === 0
+    ? undefined
+    : 'must be { "status": <a 4xx status>, "code"?: "<the error code>" }'
+}
 const EXPIRY_FORMATS = ['iso', 'epoch-seconds', 'epoch-ms', 'lifetime-seconds', 'lifetime-ms']
 
 const RULES: Record<string, Record<string, Rule>> = {
@@ -75,6 +102,22 @@ const RULES: Record<string, Record<string, Rule>> = {
     user: field,
   },
   user: { id: field, name: fields, email: field, roles: fields },
+  signUp: { ...endpoint, identifierField: name, passwordField: name, nameField: nameOrOff, fields: strings, extraFields: strings },
+  verifyEmail: { ...endpoint, tokenField: name },
+  resendVerification: { ...endpoint, identifierField: name, extraFields: strings },
+  requestPasswordReset: { ...endpoint, identifierField: name, extraFields: strings },
+  resetPassword: { ...endpoint, tokenField: name, passwordField: name },
+  secondFactor: {
+    ...endpoint,
+    style: oneOf(['challenge', 'repeat']),
+    requiredWhen,
+    challengeToken: field,
+    challengeTokenField: name,
+    codeField: name,
+    recoveryCodeField: nameOrOff,
+    expiredCode: name,
+  },
+  throttle: { retryAfter: field },
 }
 const TOP_LEVEL: Record<string, Rule | undefined> = {
   baseUrl: undefined,
@@ -192,5 +235,45 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
       ...options.tokens,
     },
     user: { id: user.id!, name: list(user.name!), email: user.email!, roles: list(user.roles!) },
+    ...accountFlows(options, options.signIn?.identifierField ?? identifier, options.signIn?.passwordField ?? 'password'),
+    throttle: { ...options.throttle },
+  }
+}
+
+/** The account flows the options name, with their defaults: the demo backend's paths and fields. */
+function accountFlows(options: RestAdapterOptions, identifierField: string, passwordField: string) {
+  const post = (path: string) => ({ method: 'POST' as const, path })
+  const mailRequest = (path: string, given: MailRequestOptions | undefined) =>
+    given && { ...post(path), identifierField, extraFields: {}, ...given }
+  return {
+    signUp: options.signUp && {
+      ...post('/auth/register'),
+      identifierField,
+      passwordField,
+      nameField: 'name' as string | null,
+      fields: {},
+      extraFields: {},
+      ...options.signUp,
+    },
+    verifyEmail: options.verifyEmail && { ...post('/auth/verify-email'), tokenField: 'token', ...options.verifyEmail },
+    resendVerification: mailRequest('/auth/verify-email/resend', options.resendVerification),
+    requestPasswordReset: mailRequest('/auth/forgot-password', options.requestPasswordReset),
+    resetPassword: options.resetPassword && {
+      ...post('/auth/reset-password'),
+      tokenField: 'token',
+      passwordField,
+      ...options.resetPassword,
+    },
+    secondFactor: options.secondFactor && {
+      ...post('/auth/two-factor'),
+      style: 'challenge' as const,
+      requiredWhen: { status: 403, code: 'mfa_required' },
+      challengeToken: 'mfa_token',
+      challengeTokenField: 'mfa_token',
+      codeField: 'code',
+      recoveryCodeField: 'recovery_code' as string | null,
+      expiredCode: 'invalid_mfa_token',
+      ...options.secondFactor,
+    },
   }
 }
