@@ -24,13 +24,19 @@ export type {
   EndpointOptions,
   ExpiryFormat,
   HttpMethod,
+  LinkTokenOptions,
+  MailRequestOptions,
   ProfileOptions,
   RefreshOptions,
   RestAdapterConfig,
   RestAdapterOptions,
+  ResetPasswordOptions,
   RestAdapterShape,
+  SecondFactorOptions,
   SignInOptions,
   SignOutOptions,
+  SignUpOptions,
+  ThrottleOptions,
   TokenOptions,
   UserMapping,
 } from './backend/rest/RestAdapterOptions'
@@ -41,5 +47,14 @@ export { safeRedirectPath } from '../contract/safeRedirectPath'
 export type { CookieOptions, CookieWrite } from './session/cookies'
 export type { CoordinationStore } from './session/CoordinationStore'
 export type { CoordinationOptions } from './session/createSharedExchange'
-export type { BackendAdapter, BackendCallContext, BackendCredentials, BackendTokens, ClientAddress } from './backend/BackendAdapter'
+export type {
+  BackendAdapter,
+  BackendCallContext,
+  BackendCredentials,
+  BackendSignUp,
+  BackendTokens,
+  ClientAddress,
+  SecondFactorChallenge,
+  SecondFactorRequired,
+} from './backend/BackendAdapter'
 export type { ClientAddressOptions } from './headers/clientAddress'

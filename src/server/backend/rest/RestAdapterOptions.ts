@@ -130,7 +130,12 @@ export interface SecondFactorOptions extends EndpointOptions {
   /** Default `challenge`. */
   style?: 'challenge' | 'repeat'
   /** The sign-in answer that asks for the factor: its status, and its error code when it has one (as `error`, `code` or `errors[].extensions.code`). Default `{ "status": 403, "code": "mfa_required" }`. */
-  requiredWhen?: { status: number; code?: string }
+  requiredWhen?: {
+    /** The status of that answer, a 4xx. */
+    status: number
+    /** Its error code, when the status alone does not tell (Directus's `INVALID_OTP`). */
+    code?: string
+  }
   /** `challenge` style: dot path to the challenge token in that answer. Default `mfa_token`. */
   challengeToken?: string
   /** `challenge` style: the body field the challenge token goes back in (to `path`, default `POST /auth/two-factor`). Default `mfa_token`. */
