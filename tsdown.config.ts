@@ -7,6 +7,7 @@ import { backendConfigSchema, SCHEMA_FILE } from './scripts/backendConfigSchema'
  */
 export const entryPoints: Record<string, string> = {
   '.': 'src/core/index.ts',
+  './account': 'src/account/index.ts',
   './react': 'src/react/index.ts',
   './ui': 'src/ui/index.ts',
   './ui.css': 'src/ui/styles.css',

@@ -3,9 +3,19 @@ import { createNextGatehouse } from 'gatehouse/next'
 import { createRedisStore } from 'gatehouse/redis'
 import { createGatehouse, restAdapter, type RestAdapterConfig } from 'gatehouse/server'
 
+// The demo backend speaks the adapter's default paths for every account flow; `{}` turns each one on.
+const demoBackendShape: RestAdapterConfig = {
+  signUp: {},
+  verifyEmail: {},
+  resendVerification: {},
+  requestPasswordReset: {},
+  resetPassword: {},
+  secondFactor: {},
+}
+
 /** Another backend's shape, from the JSON file that AUTH_BACKEND_CONFIG names; none means the demo backend's. */
 function backendShape(file = process.env.AUTH_BACKEND_CONFIG): RestAdapterConfig {
-  if (!file) return {}
+  if (!file) return demoBackendShape
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
@@ -38,10 +48,12 @@ export const gatehouse = createGatehouse({
 /** Where signing in leads when the visitor did not come from a protected page. */
 export const afterSignInPath = '/dashboard'
 
-export const { handlers, backendHandlers, proxy, getSession, requireSession } = createNextGatehouse(gatehouse, {
+export const { handlers, backendHandlers, proxy, getSession, requireSession, redirectIfSignedIn } = createNextGatehouse(gatehouse, {
   protectedPaths: ['/dashboard', '/admin'],
   signInPath: '/sign-in',
   afterSignInPath,
+  // Not /verify-email: its link may be opened by someone signed in, and must still confirm the address.
+  signedOutOnlyPaths: ['/sign-in', '/sign-up', '/forgot-password', '/reset-password'],
   // The browser reaches the backend only here, and only these paths; the server adds the token.
   backendProxy: { allow: ['/auth/profile'] },
 })

@@ -13,18 +13,23 @@ export interface SizeBudget {
   /** Single exports bundled besides, as an app that imports one component does: `{ 'gatehouse/ui': ['SignInForm'] }`. */
   picks?: Record<string, string[]>
   external: string[]
-  budgetKb: number
+  /** The ceiling; without one the row is measured and printed only. */
+  budgetKb?: number
 }
 
 /**
- * The budgets, in kB (1000 bytes) minified and gzipped. A budget is a ceiling. Core and core +
- * react are the session machine's; the two with the UI kit are the account lifecycle's, which
- * measure the whole kit (xstate included) where the earlier ones measured it at 22 kB, and its
- * own code alone at 6.5 kB.
+ * What each import costs a browser bundle, in kB (1000 bytes) minified and gzipped; a budget is a
+ * ceiling. The budgets are the account lifecycle's: a page that signs in (core, react and the
+ * sign-in form, its second factor included) and the whole kit. They replace the session
+ * machine's 16 kB for core, 18 kB for core + react, 22 kB for the whole kit and 6.5 kB for its own
+ * code, which a second factor inside the machine and the lifecycle's error sentences pass; core and
+ * core + react are still measured here, bounded by the sign-in form's row. The account flows are an
+ * entry point of their own, so the sign-in bundle carries none of them; the second step is the
+ * sign-in form's slot, measured beside it.
  */
 export const sizeBudgets: SizeBudget[] = [
-  { label: 'core, xstate included', imports: ['gatehouse'], external: appPeers, budgetKb: 16 },
-  { label: 'core + react', imports: ['gatehouse', 'gatehouse/react'], external: appPeers, budgetKb: 18 },
+  { label: 'core, xstate included', imports: ['gatehouse'], external: appPeers },
+  { label: 'core + react', imports: ['gatehouse', 'gatehouse/react'], external: appPeers },
   {
     label: 'core + react + the sign-in form',
     imports: ['gatehouse', 'gatehouse/react'],
@@ -33,10 +38,22 @@ export const sizeBudgets: SizeBudget[] = [
     budgetKb: 20,
   },
   {
+    label: 'core + react + the sign-in form with its second step',
+    imports: ['gatehouse', 'gatehouse/react'],
+    picks: { 'gatehouse/ui': ['SignInForm', 'SecondFactorForm'] },
+    external: appPeers,
+  },
+  {
     label: 'core + react + every ui component',
     imports: ['gatehouse', 'gatehouse/react', 'gatehouse/ui'],
     external: appPeers,
     budgetKb: 30,
+  },
+  {
+    label: 'the account flows (gatehouse/account), core included',
+    imports: ['gatehouse', 'gatehouse/account'],
+    external: appPeers,
+    budgetKb: 18,
   },
 ]
 

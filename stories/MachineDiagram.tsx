@@ -1,13 +1,15 @@
 import { authMachine } from '../src/core'
 
 /**
- * Where each state sits, read left to right: hydrating, then signed out or signing in, signed in,
- * then refreshing or retrying (degraded), and signing out. The arrows are read from the machine
+ * Where each state sits, read left to right: hydrating, then signed out or signing in (below it,
+ * the second factor and its check), signed in, then refreshing or retrying (degraded), and signing out. The arrows are read from the machine
  * itself, so they cannot drift from it.
  */
 const POSITIONS: Record<string, [number, number]> = {
-  hydrating: [90, 280],
+  hydrating: [112, 280],
   signingIn: [290, 250],
+  secondFactor: [160, 470],
+  verifyingSecondFactor: [330, 650],
   signedIn: [520, 90],
   signedOut: [520, 470],
   refreshing: [800, 90],
@@ -19,7 +21,7 @@ type Point = [number, number]
 type Box = { x: number; y: number; width: number; height: number }
 
 /** A state's pill: half its width and half its height (the height is its corners' diameter). */
-const PILL = { halfWidth: 62, halfHeight: 20 }
+const PILL = { halfWidth: 94, halfHeight: 20 }
 /** How far an arrow's ends stay off a pill's outline. */
 const GAP = 4
 /** How far an arrow passing by keeps off another state's pill. */

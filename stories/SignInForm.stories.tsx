@@ -2,12 +2,16 @@ import type { Meta, StoryObj } from '@storybook/nextjs-vite'
 import { delay, http } from 'msw'
 import type { SetupWorker } from 'msw/browser'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { authRouteUrl, DEFAULT_BASE_PATH } from '../src/contract/authRoutes'
-import { SignInForm } from '../src/ui'
+import { accountFlowUrl, authRouteUrl, DEFAULT_BASE_PATH } from '../src/contract/authRoutes'
+import { SecondFactorForm, SignInForm, type SecondFactorFormMessages } from '../src/ui'
+import type { AuthError } from '../src/contract/types'
 import { fillSignInForm } from './support/fillSignInForm'
+import { germanMessages } from './support/germanMessages'
 import { mockScenario } from './support/mockScenario'
+import { expectCountdown } from './support/rateLimitCountdown'
 import { withAuthProvider } from './support/withAuthProvider'
 import { withoutGatehouseStylesheet } from './support/withoutGatehouseStylesheet'
+import { pageError } from './support/pageError'
 
 const signInRoute = authRouteUrl(DEFAULT_BASE_PATH, 'signIn')
 
@@ -20,6 +24,13 @@ const countSignInRequests = ({ msw }: { msw: SetupWorker }) => {
 
 // What did not happen cannot be waited for: give a sign-in that should not start the time one would take.
 const aMoment = () => new Promise((resolve) => setTimeout(resolve, 300))
+
+// The second step the page puts in the form's slot, as an app with second factors does.
+const signedInByCode = fn()
+const secondStep = (messages?: Partial<SecondFactorFormMessages>) => (back: (error: AuthError | null) => void) => {
+  signedInByCode.mockClear()
+  return <SecondFactorForm redirectTo="/dashboard" onSuccess={signedInByCode} onBack={back} messages={messages} />
+}
 
 const meta = {
   title: 'Components/SignInForm',
@@ -95,7 +106,7 @@ export const BackendDown: Story = {
 
 /** A form sent before the page's script ran comes back with `?error=`: the catalogue's sentence for the code. */
 export const ErrorFromTheUrl: Story = {
-  args: { errorCode: 'invalid_credentials' },
+  args: { error: pageError('invalid_credentials') },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('The email or password is incorrect.')
     await expect(canvasElement.querySelector('form')).toHaveAttribute('action', signInRoute)
@@ -166,5 +177,80 @@ export const WithoutStylesheet: Story = {
   play: async ({ args, canvasElement }) => {
     await fillSignInForm(canvasElement, 'demo@example.com', 'demo-password')
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce())
+  },
+}
+
+/** The account asks for a second factor: the form gives way to the second step, and a right code signs in. */
+export const SecondFactor: Story = {
+  args: { secondFactor: secondStep() },
+  beforeEach: mockScenario('secondFactor'),
+  play: async ({ canvasElement }) => {
+    const canvas = await fillSignInForm(canvasElement, 'demo@example.com', 'demo-password')
+    await userEvent.type(await canvas.findByLabelText('Authentication code'), '123456')
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }))
+    await waitFor(() => expect(signedInByCode).toHaveBeenCalledOnce())
+  },
+}
+
+/** Without a `secondFactor` slot, the form says what the account asks for. */
+export const SecondFactorWithoutSlot: Story = {
+  beforeEach: mockScenario('secondFactor'),
+  play: async ({ canvasElement }) => {
+    const canvas = await fillSignInForm(canvasElement, 'demo@example.com', 'demo-password')
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Enter the code from your authenticator app.'))
+    await expect(canvas.getByLabelText('Password')).toBeVisible()
+  },
+}
+
+/** The second step took too long: back to the sign-in form, which says why. */
+export const SecondFactorExpired: Story = {
+  args: { secondFactor: secondStep() },
+  beforeEach: mockScenario('secondFactorExpired'),
+  play: async ({ canvasElement }) => {
+    const canvas = await fillSignInForm(canvasElement, 'demo@example.com', 'demo-password')
+    await userEvent.type(await canvas.findByLabelText('Authentication code'), '123456')
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }))
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('That took too long. Please sign in again.'))
+    await expect(canvas.getByLabelText('Password')).toBeVisible()
+  },
+}
+
+/** `?error=second_factor_required` after a sign-in sent without script: the second step, from the start. */
+export const SecondFactorFromTheUrl: Story = {
+  args: { error: pageError('second_factor_required'), secondFactor: secondStep() },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('form')
+    await expect(form).toHaveAttribute('action', accountFlowUrl(DEFAULT_BASE_PATH, 'secondFactor'))
+    await expect(form?.querySelector('input[name="next"]')).toHaveValue('/dashboard')
+    await expect(within(canvasElement).getByLabelText('Authentication code')).toBeVisible()
+  },
+}
+
+/** Throttled: the wait counted down each second, the button disabled until then. */
+export const RateLimited: Story = {
+  beforeEach: mockScenario('rateLimited'),
+  play: async ({ canvasElement }) => {
+    await fillSignInForm(canvasElement, 'demo@example.com', 'demo-password')
+    await expectCountdown(canvasElement, 'Sign in')
+  },
+}
+
+/** `?error=rate_limited&retryAfter=30`: the count starts at once. */
+export const RateLimitedFromTheUrl: Story = {
+  args: { error: pageError('rate_limited', 30) },
+  play: async ({ canvasElement }) => {
+    await expectCountdown(canvasElement, 'Sign in')
+  },
+}
+
+export const German: Story = {
+  args: { messages: germanMessages.signIn, secondFactor: secondStep(germanMessages.secondFactor) },
+  beforeEach: mockScenario('secondFactor'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(canvas.getByLabelText('E-Mail'), 'demo@example.com')
+    await userEvent.type(canvas.getByLabelText('Passwort'), 'demo-password')
+    await userEvent.click(canvas.getByRole('button', { name: 'Anmelden' }))
+    await expect(await canvas.findByLabelText('Bestätigungscode')).toBeVisible()
   },
 }

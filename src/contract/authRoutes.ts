@@ -21,6 +21,9 @@ export type AuthRouteName = keyof typeof AUTH_ROUTES
 /** The URL path of one auth route under `basePath`. */
 export const authRouteUrl = (basePath: string, name: AuthRouteName) => `${basePath}/${AUTH_ROUTES[name].path}`
 
+/** The second step of a sign-in, a route of its own: the sign-in transport needs it, not the other flows. */
+export const SECOND_FACTOR_ROUTE = { method: 'POST', path: 'second-factor' } as const
+
 /**
  * The routes of the account flows besides signing in, all `POST`: each is off until the backend
  * adapter has its method, and answers 404 `flow_disabled` until then. A table of their own, so a
@@ -35,8 +38,11 @@ export const ACCOUNT_FLOW_ROUTES = {
   resendVerification: { method: 'POST', path: 'resend-verification' },
   requestPasswordReset: { method: 'POST', path: 'forgot-password' },
   resetPassword: { method: 'POST', path: 'reset-password' },
-  secondFactor: { method: 'POST', path: 'second-factor' },
+  secondFactor: SECOND_FACTOR_ROUTE,
 } as const satisfies Record<string, { method: 'POST'; path: string }>
 
 /** An account flow's route name: `signUp`, `verifyEmail`, `resendVerification`, `requestPasswordReset`, `resetPassword` or `secondFactor`. */
 export type AccountFlowName = keyof typeof ACCOUNT_FLOW_ROUTES
+
+/** The URL path of one account flow's route under `basePath`. */
+export const accountFlowUrl = (basePath: string, name: AccountFlowName) => `${basePath}/${ACCOUNT_FLOW_ROUTES[name].path}`

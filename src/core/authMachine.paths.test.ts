@@ -5,7 +5,7 @@ import { authMachine } from './authMachine'
 import type { AuthEvent, AuthMachineInput } from './authMachine'
 
 const session = { user: { id: '1', roles: [] }, expiresAt: '2000-01-01T00:00:00.000Z' }
-const failure = (status: number) => ({ status, error: { code: `status_${status}`, message: 'failed' } })
+const failure = (status: number, code = `status_${status}`) => ({ status, error: { code, message: 'failed' } })
 
 /** Every event the machine can take, with each payload variant its guards tell apart. */
 const EVENTS = [
@@ -27,6 +27,14 @@ const EVENTS = [
   { type: 'xstate.error.actor.refresh', error: failure(502) },
   { type: 'xstate.done.actor.signOut', output: null },
   { type: 'xstate.error.actor.signOut', error: failure(0) },
+  { type: 'auth.submitSecondFactor', code: { code: '123456' } },
+  { type: 'auth.cancelSecondFactor' },
+  { type: 'auth.signedIn', session },
+  { type: 'xstate.error.actor.signIn', error: failure(401, 'second_factor_required') },
+  { type: 'xstate.done.actor.secondFactor', output: session },
+  { type: 'xstate.done.actor.secondFactor', output: null },
+  { type: 'xstate.error.actor.secondFactor', error: failure(401) },
+  { type: 'xstate.error.actor.secondFactor', error: failure(401, 'challenge_expired') },
   { type: 'xstate.after.refreshDelay.auth.signedIn' },
   { type: 'xstate.after.retryDelay.auth.degraded' },
 ] as unknown as AuthEvent[]

@@ -4,7 +4,7 @@ import { createTabBus } from '../../test/tabBus'
 import { authMachine } from './authMachine'
 import type { RefreshInput, TransportFailure } from './transportActors'
 import type { ErrorCode } from '../contract/errorCatalogue'
-import type { Credentials, Session } from '../contract/types'
+import type { Credentials, SecondFactorCode, Session } from '../contract/types'
 
 const user = { id: '1', name: 'Demo User', email: 'demo@example.com', roles: ['user'] }
 const sessionFor = (lifetimeMs: number): Session => ({ user, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() })
@@ -19,6 +19,7 @@ function mockedMachine(bus = createTabBus()) {
     signIn: vi.fn<(input: Credentials) => Promise<Session | null>>(async () => sessionFor(60_000)),
     refresh: vi.fn<(input: RefreshInput) => Promise<Session | null>>(async () => sessionFor(60_000)),
     signOut: vi.fn<() => Promise<Session | null>>(async () => null),
+    secondFactor: vi.fn<(input: SecondFactorCode) => Promise<Session | null>>(async () => sessionFor(60_000)),
   }
   const machine = authMachine.provide({
     actors: {
@@ -26,6 +27,7 @@ function mockedMachine(bus = createTabBus()) {
       signIn: fromPromise<Session | null, Credentials>(({ input }) => answers.signIn(input)),
       refresh: fromPromise<Session | null, RefreshInput>(({ input }) => answers.refresh(input)),
       signOut: fromPromise(() => answers.signOut()),
+      secondFactor: fromPromise<Session | null, SecondFactorCode>(({ input }) => answers.secondFactor(input)),
       browserWatcher: bus,
     },
   })
@@ -314,5 +316,192 @@ describe('authMachine across tabs', () => {
     expect(b.getSnapshot().context.error?.code).toBe('session_expired')
     expect(signOuts.b).toBe(1)
     expect(tabB.answers.refresh).not.toHaveBeenCalled()
+  })
+})
+
+describe('authMachine auth.signedIn (a session an account flow signed in with)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }))
+  afterEach(() => {
+    for (const actor of started.splice(0)) actor.stop()
+    vi.useRealTimers()
+  })
+
+  it('signs in from signed out without a request, tells every tab, and schedules the refresh', async () => {
+    const tabA = mockedMachine()
+    const tabB = mockedMachine(tabA.bus)
+    const [a, b] = [tabA.start(null), tabB.start(null)]
+    const session = sessionFor(60_000)
+    a.send({ type: 'auth.signedIn', session })
+    expect(a.getSnapshot().value).toBe('signedIn')
+    expect(a.getSnapshot().context).toMatchObject({ user, expiresAt: session.expiresAt, error: null })
+    await settle()
+    expect(b.getSnapshot().value).toBe('signedIn')
+    expect(tabA.answers.signIn).not.toHaveBeenCalled()
+    // 80 % into a one-minute lifetime.
+    await vi.advanceTimersByTimeAsync(47_999)
+    expect(tabA.answers.refresh).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(tabA.answers.refresh).toHaveBeenCalledTimes(1)
+  })
+
+  it('replaces the session while signed in (a verification link opened as someone else) and reschedules', async () => {
+    const { answers, start } = mockedMachine()
+    const actor = start(sessionFor(60_000))
+    await vi.advanceTimersByTimeAsync(30_000)
+    const other = { id: '2', roles: [] }
+    const session = { user: other, expiresAt: new Date(Date.now() + 60_000).toISOString() }
+    actor.send({ type: 'auth.signedIn', session })
+    expect(actor.getSnapshot().context).toMatchObject({ user: other, expiresAt: session.expiresAt })
+    // The old session's refresh at 48 s no longer fires; the new one's does, 48 s after it arrived.
+    await vi.advanceTimersByTimeAsync(47_999)
+    expect(answers.refresh).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(answers.refresh).toHaveBeenCalledTimes(1)
+  })
+
+  it('ends a degraded session’s retries and a sign-in’s wait for its second factor', async () => {
+    const { answers, start } = mockedMachine()
+    answers.refresh.mockRejectedValue(failure(502, 'backend_unavailable'))
+    const degraded = start(sessionFor(1_000))
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(degraded.getSnapshot().value).toBe('degraded')
+    degraded.send({ type: 'auth.signedIn', session: sessionFor(60_000) })
+    expect(degraded.getSnapshot().value).toBe('signedIn')
+    expect(degraded.getSnapshot().context).toMatchObject({ error: null, retries: 0 })
+
+    answers.signIn.mockRejectedValueOnce(failure(401, 'second_factor_required'))
+    const waiting = start(null)
+    waiting.send({ type: 'auth.signIn', credentials })
+    await settle()
+    expect(waiting.getSnapshot().value).toBe('secondFactor')
+    waiting.send({ type: 'auth.signedIn', session: sessionFor(60_000) })
+    expect(waiting.getSnapshot().value).toBe('signedIn')
+    expect(waiting.getSnapshot().context.error).toBeNull()
+  })
+
+  it('is not taken while a request whose answer may change the cookies is in flight', async () => {
+    const { answers, start } = mockedMachine()
+    answers.signOut.mockImplementation(() => new Promise(() => {}))
+    const actor = start(sessionFor(60_000))
+    actor.send({ type: 'auth.signOut' })
+    actor.send({ type: 'auth.signedIn', session: sessionFor(120_000) })
+    expect(actor.getSnapshot().value).toBe('signingOut')
+  })
+})
+
+describe('authMachine second factor', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') }))
+  afterEach(() => {
+    for (const actor of started.splice(0)) actor.stop()
+    vi.useRealTimers()
+  })
+
+  /** Signed out, with a sign-in whose password was right waiting for its second factor. */
+  async function waitingForSecondFactor(bus = createTabBus()) {
+    const mocked = mockedMachine(bus)
+    mocked.answers.signIn.mockRejectedValueOnce(failure(401, 'second_factor_required'))
+    const actor = mocked.start(null)
+    actor.send({ type: 'auth.signIn', credentials })
+    await settle()
+    return { ...mocked, actor }
+  }
+
+  it('waits for the second factor after a sign-in that asks for one, still signed out, with the error that says so', async () => {
+    const { actor } = await waitingForSecondFactor()
+    const snapshot = actor.getSnapshot()
+    expect(snapshot.value).toBe('secondFactor')
+    expect([snapshot.hasTag('secondFactor'), snapshot.hasTag('pending'), snapshot.hasTag('signedIn')]).toEqual([true, false, false])
+    expect(snapshot.context.error?.code).toBe('second_factor_required')
+    expect(snapshot.context.user).toBeNull()
+  })
+
+  it('stays for another try after a wrong code, throttling or a network error, and signs in with the right code', async () => {
+    const { actor, answers } = await waitingForSecondFactor()
+    for (const [status, code] of [
+      [401, 'invalid_code'],
+      [429, 'rate_limited'],
+      [0, 'network_error'],
+    ] as const) {
+      answers.secondFactor.mockRejectedValueOnce(failure(status, code))
+      actor.send({ type: 'auth.submitSecondFactor', code: { code: '000000' } })
+      const verifying = actor.getSnapshot()
+      expect(verifying.value).toBe('verifyingSecondFactor')
+      expect(['secondFactor', 'pending', 'busy'].map((tag) => verifying.hasTag(tag as never))).toEqual([true, true, true])
+      await settle()
+      expect(actor.getSnapshot().value).toBe('secondFactor')
+      expect(actor.getSnapshot().context.error?.code).toBe(code)
+    }
+    const session = sessionFor(60_000)
+    answers.secondFactor.mockResolvedValueOnce(session)
+    actor.send({ type: 'auth.submitSecondFactor', code: { recoveryCode: 'recovery-code-one' } })
+    await settle()
+    expect(answers.secondFactor).toHaveBeenLastCalledWith({ recoveryCode: 'recovery-code-one' })
+    expect(actor.getSnapshot().value).toBe('signedIn')
+    expect(actor.getSnapshot().context).toMatchObject({ user, expiresAt: session.expiresAt, error: null })
+  })
+
+  it('signs out with challenge_expired when the sign-in waited too long', async () => {
+    const { actor, answers } = await waitingForSecondFactor()
+    answers.secondFactor.mockRejectedValueOnce(failure(401, 'challenge_expired'))
+    actor.send({ type: 'auth.submitSecondFactor', code: { code: '123456' } })
+    await settle()
+    expect(actor.getSnapshot().value).toBe('signedOut')
+    expect(actor.getSnapshot().context.error?.code).toBe('challenge_expired')
+  })
+
+  it('signs out with no error when the person gives up, and takes no other sign-in meanwhile', async () => {
+    const { actor, answers } = await waitingForSecondFactor()
+    actor.send({ type: 'auth.signIn', credentials })
+    expect(actor.getSnapshot().value).toBe('secondFactor')
+    actor.send({ type: 'auth.cancelSecondFactor' })
+    expect(actor.getSnapshot().value).toBe('signedOut')
+    expect(actor.getSnapshot().context.error).toBeNull()
+    expect(answers.signIn).toHaveBeenCalledTimes(1)
+  })
+
+  it('takes the code when signed out: a sign-in posted as a form left its challenge in the cookie', async () => {
+    const { answers, start } = mockedMachine()
+    const actor = start(null)
+    answers.secondFactor.mockRejectedValueOnce(failure(401, 'invalid_code'))
+    actor.send({ type: 'auth.submitSecondFactor', code: { code: '000000' } })
+    expect(actor.getSnapshot().value).toBe('verifyingSecondFactor')
+    await settle()
+    // A wrong code: the challenge is kept, so the page asks again.
+    expect(actor.getSnapshot().value).toBe('secondFactor')
+    expect(actor.getSnapshot().context.error?.code).toBe('invalid_code')
+    actor.send({ type: 'auth.submitSecondFactor', code: { code: '123456' } })
+    await settle()
+    expect(answers.secondFactor).toHaveBeenLastCalledWith({ code: '123456' })
+    expect(actor.getSnapshot().value).toBe('signedIn')
+    // The code never reaches the context.
+    expect(JSON.stringify(actor.getSnapshot().context)).not.toMatch(/123456|000000/)
+  })
+
+  it('stays signed out with challenge_expired when signed out and no challenge waits in the cookie', async () => {
+    const { answers, start } = mockedMachine()
+    answers.secondFactor.mockRejectedValueOnce(failure(401, 'challenge_expired'))
+    const actor = start(null)
+    actor.send({ type: 'auth.submitSecondFactor', code: { recoveryCode: 'r-1' } })
+    await settle()
+    expect(actor.getSnapshot().value).toBe('signedOut')
+    expect(actor.getSnapshot().context.error?.code).toBe('challenge_expired')
+  })
+
+  it('is not taken while signed in', async () => {
+    const { answers, start } = mockedMachine()
+    const actor = start(sessionFor(60_000))
+    actor.send({ type: 'auth.submitSecondFactor', code: { code: '123456' } })
+    await settle()
+    expect(actor.getSnapshot().value).toBe('signedIn')
+    expect(answers.secondFactor).not.toHaveBeenCalled()
+  })
+
+  it('follows another tab that signed in meanwhile', async () => {
+    const tabA = mockedMachine()
+    const { actor } = await waitingForSecondFactor(tabA.bus)
+    const a = tabA.start(null)
+    a.send({ type: 'auth.signIn', credentials })
+    await settle()
+    expect(actor.getSnapshot().value).toBe('signedIn')
   })
 })

@@ -1,6 +1,7 @@
 import { assign, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate'
+import type { ErrorCode } from '../contract/errorCatalogue'
 import { internal_error, session_expired } from '../contract/errorMessages'
-import type { AuthError, Credentials, Session } from '../contract/types'
+import type { AuthError, Credentials, SecondFactorCode, Session, User } from '../contract/types'
 import { DEFAULT_REFRESH_TIMING, MIN_REFRESH_DELAY_MS, refreshDelay, retryDelay, type RefreshTiming } from './refreshTiming'
 import type { TabMessage, TabSyncEvent } from './tabMessage'
 import { transportActors, type TransportFailure } from './transportActors'
@@ -34,8 +35,10 @@ export interface AuthMachineInput {
 }
 
 /**
- * What the machine can be sent. Callers send the first three (or use `signIn`, `signOut` and
- * `refresh`, which wait for the answer); the machine's own `browserWatcher` sends the rest.
+ * What the machine can be sent. Callers send the `auth.*` events below (or use `signIn`, `signOut`,
+ * `refresh` and `submitSecondFactor`, which wait for the answer); the machine's own
+ * `browserWatcher` sends the rest. The account flows run beside it (gatehouse/account's
+ * `accountFlowMachine`), which sends `auth.signedIn` when one signs the person in.
  */
 export type AuthEvent =
   | {
@@ -52,16 +55,36 @@ export type AuthEvent =
       /** Refresh now rather than at the scheduled time, e.g. after the backend refused the access token. */
       type: 'auth.refresh'
     }
+  | {
+      /**
+       * Finish a sign-in that answered `second_factor_required`: taken while one waits (tag `secondFactor`), and when
+       * signed out, since a sign-in posted before the script ran leaves its challenge in the cookie of a signed-out page.
+       */
+      type: 'auth.submitSecondFactor'
+      /** The authenticator app's code, or a recovery code. */
+      code: SecondFactorCode
+    }
+  | {
+      /** Give up a sign-in waiting for its second factor: signed out, with no error. */
+      type: 'auth.cancelSecondFactor'
+    }
+  | {
+      /** A session another part of the page started (an account flow that signed the person in): signed in, and the other tabs told. */
+      type: 'auth.signedIn'
+      /** The route's answer. */
+      session: Session
+    }
   | BrowserEvent
 
 /**
  * What views read instead of state names (`snapshot.hasTag('pending')`), so the states can change
  * without them: `loading` (nobody knows yet who is signed in), `signedIn` (someone is, refreshing
- * or signing out included), `pending` (a sign-in or sign-out is in flight), `refreshing`,
+ * or signing out included), `pending` (a sign-in, a second factor or a sign-out is in flight), `refreshing`,
  * `reconnecting` (a refresh failed for a transient reason and is retried; the session is kept),
- * `busy` (a request is in flight whose answer may change the cookies).
+ * `busy` (a request is in flight whose answer may change the cookies), `secondFactor` (a sign-in
+ * waits for its second factor, still signed out).
  */
-export type AuthTag = 'loading' | 'signedIn' | 'pending' | 'refreshing' | 'reconnecting' | 'busy'
+export type AuthTag = 'loading' | 'signedIn' | 'pending' | 'refreshing' | 'reconnecting' | 'busy' | 'secondFactor'
 
 const SESSION_ENDED: AuthError = { code: 'session_expired', message: session_expired }
 
@@ -108,12 +131,15 @@ const authSetup = setup({
       signIn: 'signIn'
       refresh: 'refresh'
       signOut: 'signOut'
+      secondFactor: 'secondFactor'
       browserWatcher: 'browserWatcher'
     }
   },
   actors: { ...transportActors(), browserWatcher },
   guards: {
-    hasSession: (_, session: Session | null) => session !== null,
+    // A session route answers a session or `{ user: null }`.
+    hasSession: (_, answer: { user: User | null } | null) => !!answer?.user,
+    failedWith: (_, { failure, code }: { failure: TransportFailure; code: ErrorCode }) => failure.error.code === code,
     sessionRejected: (_, failure: TransportFailure) => failure.status === 401,
     // After a sleep the timer may have fired late or not at all: due once only the floor is left.
     refreshDue: ({ context }) => nextRefreshDelay(context) <= MIN_REFRESH_DELAY_MS,
@@ -126,6 +152,7 @@ const authSetup = setup({
     // session read takes the page load as told.
     storeSession: assign(({ context }, session: Session | null) => ({ ...sessionContext(session), reportedAt: context.activeAt })),
     storeFailure: assign(({ context }, failure: TransportFailure) => ({ error: failure.error, retries: context.retries + 1 })),
+    clearError: assign({ error: null }),
     forgetSession: assign(sessionContext(null)),
     endSession: assign(sessionContext(null, SESSION_ENDED)),
     adoptTabMessage: assign((_, message: TabMessage) => ({ ...message, retries: 0, follows: true })),
@@ -143,6 +170,8 @@ const authSetup = setup({
 const messageOf = ({ event }: { event: TabSyncEvent }) => event.message
 const outputOf = ({ event }: { event: { output: Session | null } }) => event.output
 const failureOfEvent = ({ event }: { event: { error: unknown } }) => failureOf(event.error)
+const failedWith = (code: ErrorCode) =>
+  ({ type: 'failedWith', params: ({ event }: { event: { error: unknown } }) => ({ failure: failureOf(event.error), code }) }) as const
 const hasSession = { type: 'hasSession', params: outputOf } as const
 const storeSession = { type: 'storeSession', params: outputOf } as const
 const sessionRejected = { type: 'sessionRejected', params: failureOfEvent } as const
@@ -159,11 +188,23 @@ const signedIn = { target: 'signedIn', actions: [storeSession, 'publish'] } as c
 const sessionEnded = { target: 'signedOut', actions: ['endSession', 'publish'] } as const
 /** The person signed out in this tab, whatever the server said: tell the others. */
 const signedOutHere = { target: 'signedOut', actions: ['forgetSession', 'publish'] } as const
-const failed = (target: 'signedOut' | 'degraded') => ({ target, actions: storeFailure }) as const
+const failed = (target: 'signedOut' | 'degraded' | 'secondFactor') => ({ target, actions: storeFailure }) as const
+
+/** How a second-factor answer fails: only an expired challenge needs the password again; a wrong code, throttling or the network may be retried. */
+const secondFactorFailed = [{ guard: failedWith('challenge_expired'), ...failed('signedOut') }, failed('secondFactor')] as const
+
+/** A session another part of the page started (`auth.signedIn`): kept as a sign-in's, and told to the other tabs. */
+const signedInBeside = {
+  target: 'signedIn',
+  reenter: true,
+  actions: [{ type: 'storeSession', params: ({ event }: { event: { session: Session } }) => event.session }, 'publish'],
+} as const
 
 /**
- * The browser's picture of the session: hydrating, signed out, signing in, signed in,
- * refreshing, retrying a refresh after a transient failure (degraded), signing out. Tabs of one
+ * The browser's picture of the session: hydrating, signed out, signing in (and waiting for, then
+ * verifying, a second factor), signed in, refreshing, retrying a refresh after a transient
+ * failure (degraded), signing out. The account flows (gatehouse/account) run beside it and hand
+ * it the session they sign in with (`auth.signedIn`). Tabs of one
  * browser share sign-in, refresh and sign-out through the `browserWatcher` actor. Views read its tags
  * (`AuthTag`), not its state names.
  *
@@ -203,12 +244,14 @@ export const authMachine = authSetup.createMachine({
     signedOut: {
       on: {
         'auth.signIn': 'signingIn',
+        'auth.submitSecondFactor': 'verifyingSecondFactor',
+        'auth.signedIn': signedInBeside,
         'auth.synced': followOtherTab,
       },
     },
     signingIn: {
       tags: ['pending', 'busy'],
-      entry: assign({ error: null }),
+      entry: 'clearError',
       invoke: {
         id: 'signIn',
         src: 'signIn',
@@ -216,8 +259,31 @@ export const authMachine = authSetup.createMachine({
         // Only `auth.signIn` enters this state.
         input: ({ event }) => (event as Extract<AuthEvent, { type: 'auth.signIn' }>).credentials,
         onDone: signedIn,
-        onError: failed('signedOut'),
+        // The password was right: the challenge cookie is set, and the error tells `signIn` what is asked.
+        onError: [{ guard: failedWith('second_factor_required'), ...failed('secondFactor') }, failed('signedOut')],
       },
+    },
+    secondFactor: {
+      tags: ['secondFactor'],
+      on: {
+        'auth.submitSecondFactor': 'verifyingSecondFactor',
+        'auth.cancelSecondFactor': { target: 'signedOut', actions: 'clearError' },
+        'auth.signedIn': signedInBeside,
+        'auth.synced': followOtherTab,
+      },
+    },
+    verifyingSecondFactor: {
+      tags: ['secondFactor', 'pending', 'busy'],
+      entry: 'clearError',
+      invoke: {
+        id: 'secondFactor',
+        src: 'secondFactor',
+        // Like the credentials, the code goes to the effect only. Only `auth.submitSecondFactor` enters this state.
+        input: ({ event }) => (event as Extract<AuthEvent, { type: 'auth.submitSecondFactor' }>).code,
+        onDone: [{ guard: hasSession, ...signedIn }, { target: 'signedOut' }],
+        onError: secondFactorFailed,
+      },
+      on: { 'auth.synced': followOtherTab },
     },
     signedIn: {
       tags: ['signedIn'],
@@ -229,6 +295,7 @@ export const authMachine = authSetup.createMachine({
         // in time (the machine's own handler notes any other).
         'auth.active': { guard: 'allReported', target: 'signedIn', reenter: true, actions: 'noteActivity' },
         'auth.signOut': 'signingOut',
+        'auth.signedIn': signedInBeside,
         'auth.synced': followOtherTab,
       },
     },
@@ -246,7 +313,13 @@ export const authMachine = authSetup.createMachine({
     degraded: {
       tags: ['signedIn', 'reconnecting'],
       after: { retryDelay: 'refreshing' },
-      on: { 'auth.refresh': 'refreshing', 'auth.wake': 'refreshing', 'auth.signOut': 'signingOut', 'auth.synced': followOtherTab },
+      on: {
+        'auth.refresh': 'refreshing',
+        'auth.wake': 'refreshing',
+        'auth.signOut': 'signingOut',
+        'auth.signedIn': signedInBeside,
+        'auth.synced': followOtherTab,
+      },
     },
     signingOut: {
       tags: ['signedIn', 'pending', 'busy'],

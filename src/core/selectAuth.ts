@@ -18,8 +18,10 @@ export interface AuthView {
   error: AuthError | null
   /** Signed out because the backend ended the session (not by the person). */
   sessionEnded: boolean
-  /** A sign-in or sign-out is in flight. */
+  /** A sign-in, a second factor or a sign-out is in flight. */
   pending: boolean
+  /** A sign-in waits for its second factor (`submitSecondFactor`); `status` stays `signedOut` meanwhile. */
+  secondFactorRequired: boolean
   /** The session is kept but a refresh failed for a transient reason and is being retried. */
   reconnecting: boolean
 }
@@ -41,6 +43,7 @@ export function selectAuth(snapshot: AuthSnapshot): AuthView {
     error,
     sessionEnded: status === 'signedOut' && error?.code === 'session_expired',
     pending: snapshot.hasTag('pending'),
+    secondFactorRequired: snapshot.hasTag('secondFactor'),
     // A retry after a failure is still reconnecting, until one succeeds.
     reconnecting: snapshot.hasTag('reconnecting') || (snapshot.hasTag('refreshing') && retries > 0),
   }

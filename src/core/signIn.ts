@@ -1,20 +1,9 @@
-import { not_signed_in } from '../contract/errorMessages'
-import type { AuthError, Credentials } from '../contract/types'
+import type { Credentials } from '../contract/types'
 import type { AuthActorRef } from './authMachine'
-import { waitForSnapshot } from './waitForSnapshot'
+import { settleSignIn } from './settleSignIn'
+import type { SignInResult } from './SignInResult'
 
-/** How a sign-in ended: a union on `ok`, so the error is there only when it failed. */
-export type SignInResult =
-  | {
-      /** Signed in. */
-      ok: true
-    }
-  | {
-      /** Not signed in. */
-      ok: false
-      /** Why: the backend's refusal, a 422's `fields`, or `not_signed_in` when the actor stopped first. */
-      error: AuthError
-    }
+export type { SignInResult }
 
 /**
  * Signs in through the running machine and resolves once the backend has answered: `ok`, or the
@@ -24,9 +13,6 @@ export type SignInResult =
  * const result = await signIn(actor, { email: 'demo@example.com', password: 'demo-password' })
  * if (!result.ok) console.warn(result.error.message)
  */
-export async function signIn(actor: AuthActorRef, credentials: Credentials): Promise<SignInResult> {
-  actor.send({ type: 'auth.signIn', credentials })
-  const { context } = await waitForSnapshot(actor, (snapshot) => !snapshot.hasTag('pending'))
-  if (context.user) return { ok: true }
-  return { ok: false, error: context.error ?? { code: 'not_signed_in', message: not_signed_in } }
+export function signIn(actor: AuthActorRef, credentials: Credentials): Promise<SignInResult> {
+  return settleSignIn(actor, { type: 'auth.signIn', credentials })
 }

@@ -140,3 +140,28 @@ describe('the refresh actor', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 })
+
+describe('the second factor actor', () => {
+  const session = { user, expiresAt: '2026-01-01T00:02:00.000Z' }
+
+  it('posts the code as JSON to the second-factor route, and reads the session', async () => {
+    const fetch = reply(200, session)
+    expect(await run(transportActors({ basePath: '/auth', fetch }).secondFactor, { recoveryCode: 'r-1' })).toEqual(session)
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect([url, init.method, JSON.parse(String(init.body))]).toEqual(['/auth/second-factor', 'POST', { recoveryCode: 'r-1' }])
+    expect(new Headers(init.headers).get(CLIENT_HEADER)).toBe('1')
+  })
+
+  it('passes on how long to wait after throttling, when it is a number', async () => {
+    const error = { code: 'rate_limited', message: ERROR_MESSAGES.rate_limited, retryAfterSeconds: 30 }
+    await expect(run(transportActors({ fetch: reply(429, { error }) }).secondFactor, { code: '123456' })).rejects.toEqual({
+      status: 429,
+      error,
+    })
+    const vague = { ...error, retryAfterSeconds: 'soon' }
+    await expect(run(transportActors({ fetch: reply(429, { error: vague }) }).secondFactor, { code: '123456' })).rejects.toEqual({
+      status: 429,
+      error: { code: 'rate_limited', message: ERROR_MESSAGES.rate_limited },
+    })
+  })
+})

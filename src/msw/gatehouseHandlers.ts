@@ -1,5 +1,12 @@
 import { delay, http, type DelayMode } from 'msw'
-import { AUTH_ROUTES, authRouteUrl, DEFAULT_BASE_PATH } from '../contract/authRoutes'
+import {
+  ACCOUNT_FLOW_ROUTES,
+  AUTH_ROUTES,
+  accountFlowUrl,
+  authRouteUrl,
+  DEFAULT_BASE_PATH,
+  type AccountFlowName,
+} from '../contract/authRoutes'
 import type { Session } from '../contract/types'
 import { gatehouseScenarios, type GatehouseScenario, type ScenarioRoutes } from './gatehouseScenarios'
 import { routeAnswer, signedOutAnswer } from './routeAnswers'
@@ -22,8 +29,9 @@ export interface GatehouseHandlersOptions {
 }
 
 /**
- * MSW request handlers that answer gatehouse's four proxy routes (`AUTH_ROUTES`: sign-in,
- * session, refresh, sign-out) the way one named scenario needs, for stories and browser tests.
+ * MSW request handlers that answer every gatehouse proxy route (`AUTH_ROUTES`: sign-in, session,
+ * refresh, sign-out; and `ACCOUNT_FLOW_ROUTES`: sign-up, email verification and its resending,
+ * forgot and reset password, second factor) the way one named scenario needs, for stories and browser tests.
  *
  * @example
  * // A Storybook story, with msw-storybook-addon
@@ -54,6 +62,12 @@ export function gatehouseHandlers(
     if (response.ok) held = await response.clone().json()
     return response
   }
+  // An account flow changes the session only when it signs someone in; `{ user: null, outcome }` leaves it as it was.
+  const holdSignedIn = async (response: Response) => {
+    const body = response.ok ? await response.clone().json() : undefined
+    if (body?.user) held = body
+    return response
+  }
   const heldIsCurrent = () => held !== undefined && (held.user === null || Date.parse(held.expiresAt ?? '') > Date.now())
   const refresh = async (request: Request) => {
     // Conditional, like the real route: only the session the tab knows is refreshed; any other is answered as it is.
@@ -79,15 +93,21 @@ export function gatehouseHandlers(
       if (wait) await delay(wait)
       return respond(request)
     }
+  const flow = (name: AccountFlowName) => async (request: Request) => holdSignedIn(await routes[name](request))
   const respond: Record<keyof typeof AUTH_ROUTES, (request: Request) => Promise<Response>> = {
     signIn: async (request) => hold(await routes.signIn(request)),
     session,
     refresh,
     signOut: async (request) => hold(await routes.signOut(request)),
   }
-  return Object.entries(AUTH_ROUTES).map(([name, route]) => {
+  const authHandlers = Object.entries(AUTH_ROUTES).map(([name, route]) => {
     const path = authRouteUrl(basePath, name as keyof typeof AUTH_ROUTES)
     const handler = answer(respond[name as keyof typeof AUTH_ROUTES])
     return route.method === 'GET' ? http.get(path, handler) : http.post(path, handler)
   })
+  // Every account flow's route is a POST.
+  const flowHandlers = Object.keys(ACCOUNT_FLOW_ROUTES).map((name) =>
+    http.post(accountFlowUrl(basePath, name as AccountFlowName), answer(flow(name as AccountFlowName))),
+  )
+  return [...authHandlers, ...flowHandlers]
 }

@@ -11,3 +11,6 @@ export const mockPasswords: Record<string, string> = {
   [mockUser.email!]: 'demo-password',
   [mockAdmin.email!]: 'admin-password',
 }
+
+/** The authenticator app's code and the recovery code the `secondFactor` scenario takes. */
+export const mockSecondFactor = { code: '123456', recoveryCode: 'recovery-code-one' }

@@ -5,4 +5,5 @@
  * @module gatehouse/next
  */
 export { createNextGatehouse, type NextGatehouseOptions } from './createNextGatehouse'
+export { authErrorFromSearchParams, type PageSearchParams } from './authErrorFromSearchParams'
 export { protectRoute, type RouteProtectionOptions } from './protectRoute'

@@ -6,6 +6,7 @@
  */
 'use client'
 export type { AuthActorRef, AuthSnapshot } from '../core/authMachine'
+export type { AccountFlowResult } from '../core/AccountFlowResult'
 export type { SignInResult } from '../core/signIn'
 export { AuthProvider, useAuthActor, useAuthBasePath, type AuthProviderProps } from './AuthProvider'
 export { useAuth, type UseAuthResult } from './useAuth'

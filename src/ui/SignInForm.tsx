@@ -1,19 +1,18 @@
 'use client'
-import { useId, useLayoutEffect, useRef, useState, type ComponentProps, type FormEvent } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 import { authRouteUrl } from '../contract/authRoutes'
-import { isErrorCode } from '../contract/errorCatalogue'
-import { safeRedirectPath } from '../contract/safeRedirectPath'
 import type { AuthError, Credentials } from '../contract/types'
 import { useAuthBasePath } from '../react/AuthProvider'
 import { useAuth } from '../react/useAuth'
 import { composeEventHandlers } from './composeEventHandlers'
-import { describeError } from './describeError'
-import { FieldError } from './FieldError'
 import { joinClassNames } from './joinClassNames'
+import { TextField } from './TextField'
+import { tryAgainIn } from './tryAgainIn'
+import { useAuthForm } from './useAuthForm'
 
 /**
  * Every text the sign-in form shows of its own. Error sentences are not among them: they come
- * from the server's answer, or from the error catalogue for a code in the page's URL.
+ * from the server's answer, or from the page's `error`.
  *
  * @example
  * const messages: Partial<SignInFormMessages> = { email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden' }
@@ -29,6 +28,8 @@ export interface SignInFormMessages {
   signIn: string
   /** The button while the backend is asked. */
   signingIn: string
+  /** While a `rate_limited` answer is waited out, counted down each second. */
+  tryAgainIn: (seconds: number) => string
 }
 
 /**
@@ -46,10 +47,24 @@ export interface SignInFormProps extends Omit<ComponentProps<'form'>, 'action' |
    * honoured when the form is sent before the page's script has run.
    */
   redirectTo?: string
-  /** Called once signed in instead of a full page load to `redirectTo`, e.g. to use the app's router. */
+  /** Called once signed in instead of a full page load to `redirectTo`. */
   onSuccess?: () => void
-  /** An error code the page received in its URL (`?error=`) after a form sent without script. */
-  errorCode?: string | null
+  /**
+   * The error the page was sent back with after a form sent without script: build it on the server
+   * with `authErrorFromSearchParams(await searchParams)` from `gatehouse/next`. `second_factor_required`
+   * (and `invalid_code`, the second step's refusal) show the second step; `rate_limited` counts down.
+   */
+  error?: AuthError | null
+  /**
+   * The second step, for accounts that ask for a code: shown in the form's place while the sign-in
+   * waits for it. `back` brings the form back (with the error that ended the wait, if one did);
+   * hand it to `SecondFactorForm`'s `onBack`. A slot, so a site without second factors carries
+   * none of it; without one the form says what the account asks for. `Authenticator` fills it.
+   *
+   * @example
+   * <SignInForm secondFactor={(back) => <SecondFactorForm redirectTo="/dashboard" onBack={back} />} />
+   */
+  secondFactor?: (back: (error: AuthError | null) => void) => ReactNode
   /** Replaces any of the form's texts; the rest keep their defaults. */
   messages?: Partial<SignInFormMessages>
 }
@@ -60,14 +75,15 @@ const DEFAULT_MESSAGES: SignInFormMessages = {
   password: 'Password',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
+  tryAgainIn,
 }
-
-const errorFromUrl = (code: string): AuthError => ({ code: isErrorCode(code) ? code : 'internal_error', message: describeError(code) })
 
 /**
  * An accessible sign-in form: visible labels, per-field messages tied to their inputs, a
  * form-level alert, focus on the first invalid field, and no double submit. It is a plain form
- * posting to the sign-in route, so it also works before the page's script has run.
+ * posting to the sign-in route, so it also works before the page's script has run. When the
+ * account asks for a second factor, the form gives way to its `secondFactor` slot (a
+ * `SecondFactorForm`); after a `rate_limited` answer it counts the wait down with its button disabled.
  *
  * `className`, `ref` and other `<form>` attributes reach the form element. An `onSubmit` runs
  * before the sign-in; calling `event.preventDefault()` in it cancels the sign-in.
@@ -75,102 +91,62 @@ const errorFromUrl = (code: string): AuthError => ({ code: isErrorCode(code) ? c
  * @example
  * <SignInForm redirectTo="/dashboard" />
  * <SignInForm identifier="username" messages={{ signIn: 'Continue' }} onSuccess={() => router.replace(next)} />
+ * <SignInForm secondFactor={(back) => <SecondFactorForm redirectTo="/dashboard" onBack={back} />} />
  */
 export function SignInForm({
   identifier = 'email',
   redirectTo = '/',
   onSuccess,
-  errorCode,
+  error,
   messages,
+  secondFactor,
   className,
   onSubmit,
-  ref,
   ...formProps
 }: SignInFormProps) {
   const text = { ...DEFAULT_MESSAGES, ...messages }
-  const { signIn, pending } = useAuth()
+  const { signIn, pending, secondFactorRequired } = useAuth()
   const basePath = useAuthBasePath()
-  const [error, setError] = useState<AuthError | null>(errorCode ? errorFromUrl(errorCode) : null)
-  // The machine's `pending` arrives with the next render; a second click can come before it.
-  const submitting = useRef(false)
-  const id = useId()
-  // The form of the last submit: only an answer to a submit has fields to focus. `ref` stays the caller's.
-  const submitted = useRef<HTMLFormElement | null>(null)
-  const fields = error?.fields ?? {}
-  const fieldNames = [identifier, 'password'] as const
+  // A form sent without script left the challenge in a cookie: the page's error says so, the machine does not know it yet.
+  const [challenged, setChallenged] = useState(error?.code === 'second_factor_required' || error?.code === 'invalid_code')
+  const form = useAuthForm({ error: challenged ? null : error, redirectTo, onSuccess })
 
-  // Focus moves once per answer: to its first invalid field.
-  useLayoutEffect(() => {
-    const invalid = error?.fields ?? {}
-    const firstInvalid = [identifier, 'password'].find((name) => invalid[name])
-    if (firstInvalid) submitted.current?.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus()
-  }, [error, identifier])
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (submitting.current) return
-    submitted.current = event.currentTarget
-    submitting.current = true
-    const form = new FormData(event.currentTarget)
-    const password = String(form.get('password') ?? '')
-    const credentials: Credentials =
-      identifier === 'username'
-        ? { username: String(form.get('username') ?? ''), password }
-        : { email: String(form.get('email') ?? ''), password }
-    setError(null)
-    const result = await signIn(credentials)
-    submitting.current = false
-    if (!result.ok) setError(result.error)
-    else if (onSuccess) onSuccess()
-    else window.location.assign(safeRedirectPath(redirectTo))
-  }
-
-  const fieldProps = (name: (typeof fieldNames)[number]) => ({
-    id: `${id}-${name}`,
-    name,
-    className: 'gatehouse-input',
-    required: true,
-    'aria-invalid': fields[name] ? true : undefined,
-    'aria-describedby': fields[name] ? `${id}-${name}-error` : undefined,
-  })
+  if (secondFactor && (secondFactorRequired || challenged))
+    return secondFactor((reason) => {
+      setChallenged(false)
+      form.setError(reason)
+    })
 
   return (
     <form
       {...formProps}
-      ref={ref}
       className={joinClassNames('gatehouse-sign-in-form', className)}
       method="post"
       action={authRouteUrl(basePath, 'signIn')}
-      onSubmit={composeEventHandlers(onSubmit, submit)}
+      onSubmit={composeEventHandlers(
+        onSubmit,
+        // Both fields are in the form: `get` finds them.
+        form.submit((data) => signIn({ [identifier]: data.get(identifier), password: data.get('password') } as Credentials)),
+      )}
       noValidate
-      aria-busy={pending}
+      aria-busy={pending || form.busy}
     >
       <input type="hidden" name="next" value={redirectTo} />
       <div role="alert" className="gatehouse-form-error">
-        {error && !error.fields ? error.message : null}
+        {form.alert(text.tryAgainIn, [identifier, 'password'])}
       </div>
-      <div className="gatehouse-field">
-        <label className="gatehouse-label" htmlFor={`${id}-${identifier}`}>
-          {text[identifier]}
-        </label>
-        <input
-          type={identifier === 'email' ? 'email' : 'text'}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...fieldProps(identifier)}
-        />
-        <FieldError id={`${id}-${identifier}-error`} errors={fields[identifier]} />
-      </div>
-      <div className="gatehouse-field">
-        <label className="gatehouse-label" htmlFor={`${id}-password`}>
-          {text.password}
-        </label>
-        <input type="password" autoComplete="current-password" {...fieldProps('password')} />
-        <FieldError id={`${id}-password-error`} errors={fields.password} />
-      </div>
-      <button type="submit" className="gatehouse-button gatehouse-button-primary" disabled={pending}>
-        {pending ? text.signingIn : text.signIn}
+      <TextField
+        label={text[identifier]}
+        type={identifier === 'email' ? 'email' : 'text'}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        {...form.field(identifier)}
+      />
+      <TextField label={text.password} type="password" autoComplete="current-password" required {...form.field('password')} />
+      <button type="submit" className="gatehouse-button gatehouse-button-primary" disabled={pending || form.locked}>
+        {pending || form.busy ? text.signingIn : text.signIn}
       </button>
     </form>
   )

@@ -1,0 +1,90 @@
+import type {
+  AuthenticatorMessages,
+  ForgotPasswordFormMessages,
+  ResendVerificationFormMessages,
+  ResetPasswordFormMessages,
+  SecondFactorFormMessages,
+  SignInFormMessages,
+  SignUpFormMessages,
+  VerifyEmailMessages,
+} from '../../src/ui'
+
+const tryAgainIn = (seconds: number) => `Zu viele Versuche. Bitte in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} erneut versuchen.`
+
+/** Every component's texts in German, once, for the `German` stories: a second locale shows what `messages` must cover. */
+export const germanMessages = {
+  signIn: {
+    email: 'E-Mail',
+    username: 'Benutzername',
+    password: 'Passwort',
+    signIn: 'Anmelden',
+    signingIn: 'Anmeldung läuft…',
+    tryAgainIn,
+  } satisfies SignInFormMessages,
+  signUp: {
+    name: 'Name',
+    email: 'E-Mail',
+    username: 'Benutzername',
+    password: 'Passwort',
+    signUp: 'Registrieren',
+    signingUp: 'Registrierung läuft…',
+    verificationSent: 'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen Link zur Bestätigung Ihrer Adresse geschickt.',
+    tryAgainIn,
+  } satisfies SignUpFormMessages,
+  verifyEmail: {
+    confirm: 'Meine E-Mail bestätigen',
+    verifying: 'Ihre E-Mail wird bestätigt…',
+    verified: 'Ihre E-Mail ist bestätigt.',
+    signIn: 'Anmelden',
+    tryAgainIn,
+  } satisfies VerifyEmailMessages,
+  resendVerification: {
+    intro: 'Geben Sie die Adresse ein, mit der Sie sich registriert haben; wir schicken Ihnen einen neuen Bestätigungslink.',
+    email: 'E-Mail',
+    username: 'Benutzername',
+    send: 'Neuen Link senden',
+    sending: 'Wird gesendet…',
+    verificationSent: 'Wir haben Ihnen einen neuen Link geschickt. Bitte prüfen Sie Ihr Postfach.',
+    tryAgainIn,
+  } satisfies ResendVerificationFormMessages,
+  forgotPassword: {
+    intro: 'Geben Sie die Adresse ein, mit der Sie sich registriert haben; wir schicken Ihnen einen Link für ein neues Passwort.',
+    email: 'E-Mail',
+    username: 'Benutzername',
+    send: 'Link senden',
+    sending: 'Wird gesendet…',
+    resetRequested:
+      'Falls es ein Konto mit dieser Adresse gibt, haben wir einen Link zum Zurücksetzen geschickt. Bitte prüfen Sie Ihr Postfach.',
+    tryAgainIn,
+  } satisfies ForgotPasswordFormMessages,
+  resetPassword: {
+    password: 'Neues Passwort',
+    changePassword: 'Passwort ändern',
+    changing: 'Wird geändert…',
+    passwordReset: 'Ihr Passwort wurde geändert.',
+    signIn: 'Anmelden',
+    requestNewLink: 'Neuen Link anfordern',
+    tryAgainIn,
+  } satisfies ResetPasswordFormMessages,
+  secondFactor: {
+    codeIntro: 'Geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein.',
+    recoveryCodeIntro: 'Geben Sie einen der Wiederherstellungscodes ein, die Sie bei der Einrichtung gespeichert haben.',
+    code: 'Bestätigungscode',
+    recoveryCode: 'Wiederherstellungscode',
+    verify: 'Bestätigen',
+    verifying: 'Wird geprüft…',
+    useRecoveryCode: 'Wiederherstellungscode verwenden',
+    useCode: 'Authenticator-App verwenden',
+    cancel: 'Abbrechen',
+    tryAgainIn,
+  } satisfies SecondFactorFormMessages,
+  authenticator: {
+    signInTitle: 'Anmelden',
+    signUpTitle: 'Konto erstellen',
+    forgotPasswordTitle: 'Passwort zurücksetzen',
+    secondFactorTitle: 'Bestätigung in zwei Schritten',
+    createAccount: 'Konto erstellen',
+    forgotPassword: 'Passwort vergessen?',
+    backToSignIn: 'Zurück zur Anmeldung',
+  } satisfies AuthenticatorMessages,
+}
