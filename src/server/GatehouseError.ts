@@ -16,7 +16,7 @@ export class GatehouseError extends Error {
   /** What went wrong, for the server's log only: not enumerable, and never in `toBody`. */
   declare readonly detail?: string
   /** After a 429 `rate_limited`: the seconds to wait, when the backend said; the answer carries it in its body and `Retry-After`. */
-  retryAfterSeconds?: number
+  declare retryAfterSeconds?: number
 
   constructor(
     /** The HTTP status the browser is answered with. */

@@ -119,6 +119,11 @@ describe('the account flow routes', () => {
     expect(flows.resetPassword).toHaveBeenCalledWith({ token: 'reset-token', password: 'new password' }, { clientAddress: undefined })
   })
 
+  it('only a throttle’s error carries retryAfterSeconds, so no other error logs one', () => {
+    expect(Object.keys(new GatehouseError(500, 'server_misconfigured'))).not.toContain('retryAfterSeconds')
+    expect(rateLimited(undefined, 5).retryAfterSeconds).toBe(5)
+  })
+
   it('a throttled flow answers 429 rate_limited with retryAfterSeconds and Retry-After', async () => {
     const { gatehouse } = setup({ requestPasswordReset: vi.fn(async () => Promise.reject(rateLimited('Slow down.', 42))) })
     const response = await gatehouse.handle(authRequest('requestPasswordReset', { body: { email: 'lin@example.com' } }))
