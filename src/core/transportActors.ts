@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate'
 import { AUTH_ROUTES, DEFAULT_BASE_PATH, SECOND_FACTOR_ROUTE, authRouteUrl, type AuthRouteName } from '../contract/authRoutes'
-import type { AuthError, Credentials, SecondFactorCode, Session } from '../contract/types'
+import type { Credentials, SecondFactorCode, Session } from '../contract/types'
 import { callRoute, type TransportFailure } from './callRoute'
 
 export type { TransportFailure }

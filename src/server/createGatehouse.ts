@@ -248,7 +248,8 @@ export function createGatehouse(options: GatehouseOptions): Gatehouse {
       const flowMethod = FLOW_METHODS[route.name as AccountFlowName]
       if (flowMethod && typeof options.backend[flowMethod] !== 'function') return fail(new GatehouseError(404, 'flow_disabled'))
       const trace = requestTrace(request, ROUTES[route.name].path)
-      const origin = publicOrigin(request)
+      // Only what is posted is checked against, or sent back to, this site's origin: a session read stays free of it.
+      const origin = route.method === 'POST' ? publicOrigin(request) : null
       try {
         if (route.method === 'POST' && rejectsCrossSite(request, origin, { formAllowed: takesForms(route.name) })) {
           events.report('csrf_refused', trace, crossSiteDetails(request))

@@ -1,16 +1,10 @@
 'use client'
 import type { ComponentProps } from 'react'
-import { accountFlowUrl } from '../contract/authRoutes'
 import type { AuthError } from '../contract/types'
-import { useAuthBasePath } from '../react/AuthProvider'
-import { composeEventHandlers } from './composeEventHandlers'
-import { IdentifierField } from './IdentifierField'
 import { joinClassNames } from './joinClassNames'
-import { OutcomePanel } from './OutcomePanel'
-import { readIdentifier } from './readIdentifier'
+import { MailRequestForm } from './MailRequestForm'
 import { tryAgainIn } from './tryAgainIn'
 import { useAccountFlows } from './useAccountFlows'
-import { useAuthForm } from './useAuthForm'
 
 /**
  * Every text the forgotten-password form shows of its own.
@@ -76,50 +70,18 @@ const DEFAULT_MESSAGES: ForgotPasswordFormMessages = {
  * <ForgotPasswordForm />
  * <ForgotPasswordForm identifier="username" messages={{ send: 'Email me a link' }} />
  */
-export function ForgotPasswordForm({
-  identifier = 'email',
-  error,
-  outcome,
-  messages,
-  className,
-  onSubmit,
-  ref,
-  ...formProps
-}: ForgotPasswordFormProps) {
-  const text = { ...DEFAULT_MESSAGES, ...messages }
+export function ForgotPasswordForm({ identifier = 'email', messages, className, ...props }: ForgotPasswordFormProps) {
+  const { resetRequested: sent, ...texts } = { ...DEFAULT_MESSAGES, ...messages }
   const { requestPasswordReset } = useAccountFlows()
-  const basePath = useAuthBasePath()
-  const form = useAuthForm({ error, outcome: outcome === 'reset_requested' ? outcome : null })
-
-  if (form.outcome === 'reset_requested') return <OutcomePanel message={text.resetRequested} />
-
   return (
-    <form
-      {...formProps}
-      ref={ref}
-      className={joinClassNames('gatehouse-form gatehouse-forgot-password-form', className)}
-      method="post"
-      action={accountFlowUrl(basePath, 'requestPasswordReset')}
-      onSubmit={composeEventHandlers(
-        onSubmit,
-        form.submit((data) => requestPasswordReset(readIdentifier(data, identifier))),
-      )}
-      noValidate
-      aria-busy={form.busy}
-    >
-      <div role="alert" className="gatehouse-form-error">
-        {form.alert(text.tryAgainIn, [identifier])}
-      </div>
-      <p className="gatehouse-intro">{text.intro}</p>
-      <IdentifierField
-        identifier={identifier}
-        label={text[identifier]}
-        autoComplete={identifier === 'email' ? 'email' : 'username'}
-        {...form.field(identifier)}
-      />
-      <button type="submit" className="gatehouse-button gatehouse-button-primary" disabled={form.locked}>
-        {form.busy ? text.sending : text.send}
-      </button>
-    </form>
+    <MailRequestForm
+      {...props}
+      identifier={identifier}
+      className={joinClassNames('gatehouse-forgot-password-form', className)}
+      flow="requestPasswordReset"
+      sentOutcome="reset_requested"
+      send={requestPasswordReset}
+      texts={{ ...texts, sent }}
+    />
   )
 }

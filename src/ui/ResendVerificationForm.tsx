@@ -1,16 +1,10 @@
 'use client'
 import type { ComponentProps } from 'react'
-import { accountFlowUrl } from '../contract/authRoutes'
 import type { AuthError } from '../contract/types'
-import { useAuthBasePath } from '../react/AuthProvider'
-import { composeEventHandlers } from './composeEventHandlers'
-import { IdentifierField } from './IdentifierField'
 import { joinClassNames } from './joinClassNames'
-import { OutcomePanel } from './OutcomePanel'
-import { readIdentifier } from './readIdentifier'
+import { MailRequestForm } from './MailRequestForm'
 import { tryAgainIn } from './tryAgainIn'
 import { useAccountFlows } from './useAccountFlows'
-import { useAuthForm } from './useAuthForm'
 
 /**
  * Every text the form that sends a new confirmation link shows of its own.
@@ -77,50 +71,18 @@ const DEFAULT_MESSAGES: ResendVerificationFormMessages = {
  * <ResendVerificationForm />
  * <ResendVerificationForm identifier="username" messages={{ send: 'Email me a new link' }} />
  */
-export function ResendVerificationForm({
-  identifier = 'email',
-  error,
-  outcome,
-  messages,
-  className,
-  onSubmit,
-  ref,
-  ...formProps
-}: ResendVerificationFormProps) {
-  const text = { ...DEFAULT_MESSAGES, ...messages }
+export function ResendVerificationForm({ identifier = 'email', messages, className, ...props }: ResendVerificationFormProps) {
+  const { verificationSent: sent, ...texts } = { ...DEFAULT_MESSAGES, ...messages }
   const { resendVerification } = useAccountFlows()
-  const basePath = useAuthBasePath()
-  const form = useAuthForm({ error, outcome: outcome === 'verification_sent' ? outcome : null })
-
-  if (form.outcome === 'verification_sent') return <OutcomePanel message={text.verificationSent} />
-
   return (
-    <form
-      {...formProps}
-      ref={ref}
-      className={joinClassNames('gatehouse-form gatehouse-resend-verification-form', className)}
-      method="post"
-      action={accountFlowUrl(basePath, 'resendVerification')}
-      onSubmit={composeEventHandlers(
-        onSubmit,
-        form.submit((data) => resendVerification(readIdentifier(data, identifier))),
-      )}
-      noValidate
-      aria-busy={form.busy}
-    >
-      <div role="alert" className="gatehouse-form-error">
-        {form.alert(text.tryAgainIn, [identifier])}
-      </div>
-      <p className="gatehouse-intro">{text.intro}</p>
-      <IdentifierField
-        identifier={identifier}
-        label={text[identifier]}
-        autoComplete={identifier === 'email' ? 'email' : 'username'}
-        {...form.field(identifier)}
-      />
-      <button type="submit" className="gatehouse-button gatehouse-button-primary" disabled={form.locked}>
-        {form.busy ? text.sending : text.send}
-      </button>
-    </form>
+    <MailRequestForm
+      {...props}
+      identifier={identifier}
+      className={joinClassNames('gatehouse-resend-verification-form', className)}
+      flow="resendVerification"
+      sentOutcome="verification_sent"
+      send={resendVerification}
+      texts={{ ...texts, sent }}
+    />
   )
 }

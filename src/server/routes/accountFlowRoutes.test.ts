@@ -91,6 +91,9 @@ describe('the account flow routes', () => {
     expect(await bodyOf(signedIn)).toEqual({ user, expiresAt: '2026-01-01T00:05:00.000Z' })
     expect(cookiesFrom(signedIn)).toMatch(/^gatehouse\.session=v1\..+; gatehouse\.refresh=v1\./)
     expect(signUp.mock.calls[1]![0]).toEqual({ identifier: 'lin', password: 'pass-word', fields: {} })
+    await gatehouse.handle(authRequest('signUp', { body: '{"email":"a@b.c","password":"pass-word","__proto__":"x","company":"Acme"}' }))
+    expect(signUp.mock.calls[2]![0].fields).toEqual({ company: 'Acme' })
+    expect(Object.keys(signUp.mock.calls[2]![0].fields)).toEqual(['company'])
   })
 
   it('verify, resend, forgot and reset each answer their outcome, or a session when the backend signs the person in', async () => {
