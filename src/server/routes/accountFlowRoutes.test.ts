@@ -8,7 +8,7 @@ const NOW = Date.parse('2026-01-01T00:00:00Z')
 const user = { id: '7', name: 'Lin', email: 'lin@example.com', roles: [] }
 const tokens = (): BackendTokens => ({ accessToken: 'access-1', accessTokenExpiresAt: NOW + 300_000, refreshToken: 'refresh-1', user })
 
-function setup(flows: Partial<BackendAdapter> = {}, { waitMs = 10_000 } = {}) {
+function setup(flows: Partial<BackendAdapter> = {}, { waitMs = 10_000, trustHost = false } = {}) {
   const clock = { now: NOW }
   const backend: BackendAdapter = {
     timeoutMs: waitMs,
@@ -24,6 +24,7 @@ function setup(flows: Partial<BackendAdapter> = {}, { waitMs = 10_000 } = {}) {
     secureCookies: false,
     logger: { warn: vi.fn(), error: vi.fn() },
     now: () => clock.now,
+    trustHost,
   })
   return { backend, gatehouse, clock }
 }
@@ -154,6 +155,25 @@ describe('the account flow routes', () => {
       '/forgot-password?error=rate_limited&retryAfter=30',
       '30',
     ])
+  })
+
+  it('behind a proxy at another hostname, a plain form is taken and sent back to its page there', async () => {
+    const { gatehouse } = setup({ requestPasswordReset: vi.fn(async () => undefined) }, { trustHost: true })
+    // What `next start` sees behind the proxy: its own address in the URL, the public host in the forwarded headers.
+    const request = new Request('http://localhost:3000/api/auth/forgot-password', {
+      method: 'POST',
+      body: 'email=lin%40example.com',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: 'https://accounts.example.org',
+        referer: 'https://accounts.example.org/forgot-password?error=rate_limited',
+        'x-forwarded-host': 'accounts.example.org',
+        'x-forwarded-proto': 'https',
+      },
+    })
+    const response = await gatehouse.handle(request)
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/forgot-password?outcome=reset_requested'])
   })
 
   it('signs out at the backend a sign-up that signed someone in after its request had stopped waiting', async () => {
